@@ -1,0 +1,85 @@
+package dev.kbgen.cli;
+
+import dev.kbgen.build.BuildOptions;
+import dev.kbgen.build.BuildResult;
+import dev.kbgen.build.Pipeline;
+import dev.kbgen.problem.Problem;
+import dev.kbgen.problem.ProblemFormatter;
+import dev.kbgen.publish.DiskPublisher;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kbgen build}: content in, site out, atomically. */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds the site from the content folder into the output folder.",
+      "All content problems are reported at once; on any error the previous site is left as it was."
+    })
+public final class BuildCommand implements Callable<Integer> {
+  @Mixin ContentOptions contentOptions;
+  @Mixin SiteOptions siteOptions;
+
+  @Option(names = "--drafts", description = "Include articles with 'status: draft'.")
+  boolean drafts;
+
+  @Option(names = "--timings", description = "Print how long each stage took.")
+  boolean timings;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only problems and errors, not the summary.")
+  boolean quiet;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path content = contentOptions.content;
+    Path outDir = siteOptions.out;
+    Optional<String> refused = OutputGuard.refuse(outDir, content, siteOptions.templates);
+    if (refused.isPresent()) {
+      err.println("kbgen: " + refused.get());
+      return ExitCodes.USAGE;
+    }
+    long start = System.nanoTime();
+    BuildOptions options =
+        new BuildOptions(content, siteOptions.templates, drafts, Path.of("").toAbsolutePath());
+    BuildResult result = new Pipeline(options).run(new DiskPublisher(outDir));
+    for (Problem p : result.problems()) {
+      err.print(ProblemFormatter.format(p));
+    }
+    String counts = ProblemFormatter.summary(result.problems());
+    if (result.failed()) {
+      err.println("build failed: " + counts + "; " + outDir + "/ was not changed");
+      return ExitCodes.CONTENT;
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    if (!quiet) {
+      out.printf(
+          Locale.ROOT,
+          "built %d articles, %d pages, %d files into %s/ in %.2f s%s%n",
+          result.articles(),
+          result.pages(),
+          result.files().size(),
+          outDir,
+          ms / 1000.0,
+          counts.isEmpty() ? "" : " (" + counts + ")");
+    }
+    if (timings) {
+      result.timings().forEach((stage, t) -> out.printf(Locale.ROOT, "  %-10s %6d ms%n", stage, t));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.kbgen.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The top-level command: lists the subcommands. */
+@Command(
+    name = "kbgen",
+    mixinStandardHelpOptions = true,
+    versionProvider = KbgenCommand.Version.class,
+    description = "Builds a bilingual support help site from Markdown articles.",
+    subcommands = {BuildCommand.class, picocli.CommandLine.HelpCommand.class},
+    commandListHeading = "%nCommands:%n",
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 content problems, 2 usage or config error, 3 internal error.",
+      "Run 'kbgen <command> --help' for a command's options."
+    })
+public final class KbgenCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = KbgenCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"kbgen " + p.getProperty("version", "unknown")};
+    }
+  }
+}

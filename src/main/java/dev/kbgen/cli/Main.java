@@ -1,0 +1,33 @@
+package dev.kbgen.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The entry point: {@code java -jar kbgen.jar <command>}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(
+        run(
+            args,
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs a command line with the given output streams and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new KbgenCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("kbgen: internal error (please report it): " + e);
+          e.printStackTrace(commandLine.getErr());
+          return ExitCodes.INTERNAL;
+        });
+    return cli.execute(args);
+  }
+}

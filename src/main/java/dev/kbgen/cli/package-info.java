@@ -1,0 +1,2 @@
+/** The command line: picocli commands, exit codes and terminal output. */
+package dev.kbgen.cli;

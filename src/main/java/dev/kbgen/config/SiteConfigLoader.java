@@ -1,0 +1,259 @@
+package dev.kbgen.config;
+
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Source;
+import dev.kbgen.yaml.Mark;
+import dev.kbgen.yaml.YamlFields;
+import dev.kbgen.yaml.YamlNode;
+import dev.kbgen.yaml.YamlNode.Entry;
+import dev.kbgen.yaml.YamlNode.YamlList;
+import dev.kbgen.yaml.YamlNode.YamlMap;
+import dev.kbgen.yaml.YamlNode.YamlScalar;
+import dev.kbgen.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads {@code site.yaml} strictly: unknown keys, wrong types and missing names are problems. */
+public final class SiteConfigLoader {
+  private static final List<String> KEYS =
+      List.of(
+          "title",
+          "description",
+          "base_url",
+          "default_language",
+          "languages",
+          "products",
+          "tags",
+          "sections",
+          "popular_tags",
+          "recent_articles",
+          "related_articles");
+  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]+)?");
+
+  private SiteConfigLoader() {}
+
+  /**
+   * Parses the config text; returns empty when it has errors (which are added to {@code problems}).
+   */
+  public static Optional<SiteConfig> parse(Source source, String text, Problems problems) {
+    int before = problems.size();
+    YamlReader.Result result = YamlReader.read(text, 1);
+    if (!result.ok()) {
+      var e = result.error();
+      problems.add(
+          source.error(e.mark().line(), e.mark().column(), "site.yaml: " + e.message(), e.hint()));
+      return Optional.empty();
+    }
+    if (!(result.root() instanceof YamlMap root)) {
+      problems.add(
+          source.error(1, 1, "site.yaml must be a map of settings", "start with 'title:'"));
+      return Optional.empty();
+    }
+    YamlFields f = new YamlFields(root, source, problems);
+    f.rejectUnknown(KEYS, "site.yaml");
+
+    List<Language> languages = new ArrayList<>();
+    Optional<YamlNode> langNode = root.get("languages");
+    if (langNode.isEmpty()
+        || !(langNode.get() instanceof YamlList list)
+        || list.items().isEmpty()) {
+      f.error(
+          f.markOf("languages"),
+          "'languages' must list the site's languages",
+          "write 'languages:' then '- code: en' and '  label: English' per language");
+    } else {
+      for (YamlNode item : list.items()) {
+        if (!(item instanceof YamlMap lm)) {
+          f.error(item.mark(), "each language needs 'code' and 'label'", "- code: en");
+          continue;
+        }
+        YamlFields lf = new YamlFields(lm, source, problems);
+        lf.rejectUnknown(List.of("code", "label"), "a language");
+        Optional<String> code = lf.text("code", true);
+        Optional<String> label = lf.text("label", true);
+        if (code.isPresent() && !LANG.matcher(code.get()).matches()) {
+          lf.error(
+              lf.markOf("code"), "language code '" + code.get() + "' is not valid", "use en, zh");
+        } else if (code.isPresent() && label.isPresent()) {
+          languages.add(new Language(code.get(), label.get()));
+        }
+      }
+    }
+    List<String> codes = languages.stream().map(Language::code).toList();
+    Map<String, String> title = perLanguage(f, "title", codes, true);
+    Map<String, String> description = perLanguage(f, "description", codes, false);
+    String baseUrl = f.text("base_url", true).orElse("/");
+    if (!baseUrl.matches("https?://[^\\s]+")) {
+      f.error(
+          f.markOf("base_url"),
+          "'base_url' must be an absolute http(s) URL",
+          "e.g. base_url: https://help.example.com/");
+    }
+    if (!baseUrl.endsWith("/")) {
+      baseUrl = baseUrl + "/";
+    }
+    String defaultLanguage =
+        f.text("default_language", false).orElse(codes.isEmpty() ? "en" : codes.get(0));
+    if (!codes.isEmpty() && !codes.contains(defaultLanguage)) {
+      f.error(
+          f.markOf("default_language"),
+          "default_language '" + defaultLanguage + "' is not in 'languages'",
+          "use one of: " + String.join(", ", codes));
+    }
+    List<Term> products = terms(f, "products", codes);
+    List<Term> tags = terms(f, "tags", codes);
+    SectionNames sections = sections(f, source, problems);
+    int popular = number(f, "popular_tags", 12);
+    int recent = number(f, "recent_articles", 8);
+    int related = number(f, "related_articles", 5);
+    if (problems.size() > before && problems.hasErrors()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SiteConfig(
+            title,
+            description,
+            baseUrl,
+            defaultLanguage,
+            languages,
+            products,
+            tags,
+            sections,
+            popular,
+            recent,
+            related));
+  }
+
+  private static Map<String, String> perLanguage(
+      YamlFields f, String key, List<String> codes, boolean required) {
+    Map<String, String> out = new HashMap<>();
+    Optional<YamlNode> node = f.map().get(key);
+    if (node.isEmpty()) {
+      if (required) {
+        f.error(f.markOf(key), "'" + key + "' is required", key + ":\n  en: ...\n  zh: ...");
+      }
+      return out;
+    }
+    if (node.get() instanceof YamlScalar s) {
+      codes.forEach(c -> out.put(c, s.value()));
+      return out;
+    }
+    if (node.get() instanceof YamlMap m) {
+      readNames(f, m, key, codes, out);
+      return out;
+    }
+    f.error(node.get().mark(), "'" + key + "' must be text per language", "en: ... and zh: ...");
+    return out;
+  }
+
+  private static void readNames(
+      YamlFields f, YamlMap m, String what, List<String> codes, Map<String, String> out) {
+    for (Entry e : m.entries()) {
+      if (!codes.contains(e.key())) {
+        f.error(
+            e.keyMark(),
+            "'" + e.key() + "' in " + what + " is not one of the site's languages",
+            "use one of: " + String.join(", ", codes));
+      } else if (e.value() instanceof YamlScalar s && !s.value().isBlank()) {
+        out.put(e.key(), s.value().strip());
+      } else {
+        f.error(e.value().mark(), what + ": the " + e.key() + " name must be text", "");
+      }
+    }
+    for (String code : codes) {
+      if (!out.containsKey(code) && m.entries().stream().allMatch(e -> codes.contains(e.key()))) {
+        f.error(
+            m.mark(),
+            what + " has no " + code + " name",
+            "add '" + code + ": ...' so every language has a name");
+      }
+    }
+  }
+
+  private static List<Term> terms(YamlFields f, String key, List<String> codes) {
+    List<Term> out = new ArrayList<>();
+    Optional<YamlMap> map = f.submap(key, false);
+    if (map.isEmpty()) {
+      return out;
+    }
+    for (Entry e : map.get().entries()) {
+      if (!KEY.matcher(e.key()).matches()) {
+        f.error(
+            e.keyMark(),
+            "'" + e.key() + "' is not a valid " + key + " key",
+            "use lower-case letters, digits and '-'");
+        continue;
+      }
+      Map<String, String> names = new LinkedHashMap<>();
+      if (e.value() instanceof YamlMap names0) {
+        readNames(f, names0, key + "." + e.key(), codes, names);
+      } else if (e.value() instanceof YamlScalar s && !s.isNull()) {
+        codes.forEach(c -> names.put(c, s.value()));
+      } else {
+        f.error(e.value().mark(), key + "." + e.key() + " needs a name per language", "");
+      }
+      out.add(new Term(e.key(), names));
+    }
+    return out;
+  }
+
+  private static SectionNames sections(YamlFields f, Source source, Problems problems) {
+    SectionNames defaults = SectionNames.defaults();
+    Optional<YamlMap> map = f.submap("sections", false);
+    if (map.isEmpty()) {
+      return defaults;
+    }
+    Map<SectionKind, Map<String, List<String>>> names = new EnumMap<>(defaults.names());
+    for (Entry e : map.get().entries()) {
+      SectionKind kind;
+      try {
+        kind = SectionKind.valueOf(e.key().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException ex) {
+        kind = SectionKind.OTHER;
+      }
+      if (kind == SectionKind.OTHER) {
+        f.error(
+            e.keyMark(),
+            "unknown section '" + e.key() + "'",
+            "use symptom, cause, resolution or prevention");
+        continue;
+      }
+      if (!(e.value() instanceof YamlMap perLang)) {
+        f.error(e.value().mark(), "sections." + e.key() + " must map languages to headings", "");
+        continue;
+      }
+      Map<String, List<String>> langs = new HashMap<>();
+      for (Entry le : perLang.entries()) {
+        langs.put(le.key(), new YamlFields(perLang, source, problems).textList(le.key()));
+      }
+      names.put(kind, langs);
+    }
+    return new SectionNames(names);
+  }
+
+  private static int number(YamlFields f, String key, int defaultValue) {
+    Optional<String> text = f.text(key, false);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int n = Integer.parseInt(text.get());
+      if (n >= 0 && n <= 1000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    Mark at = f.markOf(key);
+    f.error(at, "'" + key + "' must be a whole number from 0 to 1000", "");
+    return defaultValue;
+  }
+}

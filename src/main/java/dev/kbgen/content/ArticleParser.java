@@ -1,0 +1,193 @@
+package dev.kbgen.content;
+
+import dev.kbgen.config.SiteConfig;
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Source;
+import dev.kbgen.yaml.Mark;
+import dev.kbgen.yaml.YamlFields;
+import dev.kbgen.yaml.YamlNode;
+import dev.kbgen.yaml.YamlNode.Entry;
+import dev.kbgen.yaml.YamlNode.YamlList;
+import dev.kbgen.yaml.YamlNode.YamlMap;
+import dev.kbgen.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Splits an article file into front matter and body and types the front matter. */
+public final class ArticleParser {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}_-]+");
+
+  private ArticleParser() {}
+
+  /** The article, or empty when the file has errors (added to {@code problems}). */
+  public static Optional<Article> parse(TextFile file, SiteConfig config, Problems problems) {
+    Problems local = new Problems();
+    Optional<Article> article = parseInto(file, config, local);
+    problems.addAll(local.sorted());
+    return local.hasErrors() ? Optional.empty() : article;
+  }
+
+  private static Optional<Article> parseInto(TextFile file, SiteConfig config, Problems problems) {
+    Source source = file.source();
+    String[] segments = file.path().split("/");
+    String lang = segments[0];
+    if (segments.length < 3) {
+      problems.add(
+          source.error(
+              0,
+              0,
+              "article is not inside a product folder",
+              "move it to content/" + lang + "/<product>/" + segments[segments.length - 1]));
+      return Optional.empty();
+    }
+    String area = segments[1];
+    String rest = file.path().substring(lang.length() + 1, file.path().length() - ".md".length());
+    String slugPath = slugPath(rest);
+    if (slugPath.isEmpty()) {
+      problems.add(source.error(0, 0, "the file name makes an empty URL", "rename the file"));
+      return Optional.empty();
+    }
+
+    String text = file.text();
+    if (text.isBlank()) {
+      problems.add(
+          source.error(
+              1,
+              1,
+              "the file is empty",
+              "start with front matter: '---', 'id: KB-1234', 'title: ...', 'updated: YYYY-MM-DD', '---'"));
+      return Optional.empty();
+    }
+    List<String> lines = source.lines();
+    if (!lines.get(0).strip().equals("---")) {
+      problems.add(
+          source.error(
+              1,
+              1,
+              "the file does not start with front matter",
+              "put a '---' line first, then id, title and updated, then another '---' line"));
+      return Optional.empty();
+    }
+    int close = -1;
+    for (int i = 1; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (l.equals("---") || l.equals("...") || l.stripTrailing().equals("---")) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      problems.add(
+          source.error(
+              1, 1, "the front matter is not closed", "add a '---' line after the last key"));
+      return Optional.empty();
+    }
+    String yaml = String.join("\n", lines.subList(1, close));
+    int bodyLine = close + 2;
+    String body =
+        close + 1 < lines.size() ? String.join("\n", lines.subList(close + 1, lines.size())) : "";
+
+    YamlReader.Result result = YamlReader.read(yaml, 2);
+    if (!result.ok()) {
+      var e = result.error();
+      problems.add(
+          source.error(
+              e.mark().line(),
+              e.mark().column(),
+              "front matter is not valid YAML: " + e.message(),
+              e.hint()));
+      return Optional.empty();
+    }
+    if (!(result.root() instanceof YamlMap map)) {
+      String what = result.root() == null ? "empty" : result.root().kind();
+      problems.add(
+          source.error(
+              2,
+              1,
+              "front matter must be 'key: value' lines, not " + what,
+              "write id, title and updated as 'key: value' lines"));
+      return Optional.empty();
+    }
+    YamlFields f = new YamlFields(map, source, problems);
+    f.rejectUnknown(ArticleMeta.KEYS, "front matter");
+    Optional<String> id = f.text("id", true);
+    if (id.isPresent() && !ID.matcher(id.get()).matches()) {
+      f.error(
+          f.map().get("id").get().mark(),
+          "id '" + id.get() + "' has characters that are not allowed",
+          "use letters, digits, '-', '_' and '.', e.g. KB-1042");
+    }
+    Optional<String> title = f.text("title", true);
+    String type = f.oneOf("type", ArticleType.keys(), ArticleType.TROUBLESHOOTING.key());
+    String product =
+        f.text("product", false).orElse(config.product(area).isPresent() ? area : null);
+    List<String> tags = f.textList("tags");
+    List<String> codes = f.textList("error_codes");
+    List<String> aliases = f.textList("aliases");
+    String severity = f.oneOf("severity", ArticleMeta.SEVERITIES, null);
+    String status = f.oneOf("status", ArticleMeta.STATUSES, "published");
+    var updated = f.date("updated", true);
+    var reviewed = f.date("reviewed", false);
+    var reviewBy = f.date("review_by", false);
+    var meta =
+        new ArticleMeta(
+            id.orElse(""),
+            title.orElse(""),
+            f.text("summary", false).orElse(null),
+            ArticleType.of(type),
+            product,
+            tags,
+            codes,
+            aliases,
+            severity,
+            status,
+            f.text("workaround", false).orElse(null),
+            f.text("fix_eta", false).orElse(null),
+            f.text("fixed_in", false).orElse(null),
+            f.textList("applies_to"),
+            updated.orElse(null),
+            reviewed.orElse(null),
+            reviewBy.orElse(null),
+            f.textList("related"),
+            f.textList("api_docs"),
+            marks(map));
+    return Optional.of(
+        new Article(file.path(), lang, area, slugPath, meta, body, bodyLine, source));
+  }
+
+  /** Where each key's value is written; list items as {@code key#index}. */
+  private static Map<String, Mark> marks(YamlMap map) {
+    Map<String, Mark> marks = new HashMap<>();
+    for (Entry e : map.entries()) {
+      YamlNode v = e.value();
+      marks.put(e.key(), v.mark().line() >= e.keyMark().line() ? v.mark() : e.keyMark());
+      marks.put(e.key() + "@key", e.keyMark());
+      if (v instanceof YamlList list) {
+        List<YamlNode> items = new ArrayList<>(list.items());
+        for (int i = 0; i < items.size(); i++) {
+          marks.put(e.key() + "#" + i, items.get(i).mark());
+        }
+      }
+    }
+    return marks;
+  }
+
+  /** The URL path of an article below its language: safe, lower-case segments. */
+  public static String slugPath(String pathWithoutExtension) {
+    List<String> out = new ArrayList<>();
+    for (String segment : pathWithoutExtension.split("/")) {
+      String s = UNSAFE.matcher(segment.toLowerCase(Locale.ROOT)).replaceAll("-");
+      s = s.replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return String.join("/", out);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.kbgen.content;
+
+import dev.kbgen.problem.Problem;
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Severity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The only reader of the content tree: finds article files and assets below each language. */
+public final class ContentLoader {
+  /** Largest article accepted, in bytes. */
+  public static final long MAX_ARTICLE_BYTES = 5L * 1024 * 1024;
+
+  private final Path contentDir;
+  private final Function<Path, String> display;
+
+  /**
+   * @param contentDir the content folder
+   * @param display how a file is named in problems (e.g. relative to the working directory)
+   */
+  public ContentLoader(Path contentDir, Function<Path, String> display) {
+    this.contentDir = contentDir;
+    this.display = display;
+  }
+
+  /** What was found: article texts and assets, each sorted by path. */
+  public record Loaded(List<TextFile> articles, List<Asset> assets) {}
+
+  /** Reads every language folder; unreadable or invalid files become problems. */
+  public Loaded load(List<String> languages, Problems problems) {
+    List<TextFile> articles = new ArrayList<>();
+    List<Asset> assets = new ArrayList<>();
+    try (var entries = Files.list(contentDir)) {
+      for (Path p : entries.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+            && !name.startsWith(".")
+            && !languages.contains(name)) {
+          problems.add(
+              new Problem(
+                  Severity.WARNING,
+                  display.apply(p),
+                  0,
+                  0,
+                  "folder '" + name + "' is not one of the site's languages; its files are ignored",
+                  "",
+                  "languages are " + String.join(", ", languages) + " (see site.yaml)",
+                  ""));
+        }
+      }
+    } catch (IOException e) {
+      problems.add(fileProblem(contentDir, "cannot list the content folder: " + e.getMessage()));
+      return new Loaded(List.of(), List.of());
+    }
+    for (String lang : languages) {
+      Path root = contentDir.resolve(lang);
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      for (Path file : walk(root, problems)) {
+        String rel = relative(file);
+        if (rel.endsWith(".md")) {
+          read(file, rel, problems).ifPresent(articles::add);
+        } else {
+          assets.add(new Asset(rel, file));
+        }
+      }
+    }
+    articles.sort(Comparator.comparing(TextFile::path));
+    assets.sort(Comparator.comparing(Asset::path));
+    return new Loaded(List.copyOf(articles), List.copyOf(assets));
+  }
+
+  private List<Path> walk(Path root, Problems problems) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              String name = dir.getFileName().toString();
+              return !dir.equals(root) && name.startsWith(".")
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String name = file.getFileName().toString();
+              if (name.startsWith(".")) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (attrs.isSymbolicLink()) {
+                problems.add(
+                    new Problem(
+                        Severity.WARNING,
+                        display.apply(file),
+                        0,
+                        0,
+                        "symbolic link not followed",
+                        "",
+                        "copy the file into the content folder instead of linking to it",
+                        ""));
+              } else if (attrs.isRegularFile()) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              problems.add(fileProblem(file, "cannot read: " + e.getMessage()));
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      problems.add(fileProblem(root, "cannot read folder: " + e.getMessage()));
+    }
+    files.sort(Comparator.naturalOrder());
+    return files;
+  }
+
+  private String relative(Path file) {
+    return contentDir.relativize(file).toString().replace('\\', '/');
+  }
+
+  private Optional<TextFile> read(Path file, String rel, Problems problems) {
+    String shown = display.apply(file);
+    byte[] bytes;
+    try {
+      if (Files.size(file) > MAX_ARTICLE_BYTES) {
+        problems.add(
+            new Problem(
+                Severity.ERROR,
+                shown,
+                0,
+                0,
+                "article is larger than " + MAX_ARTICLE_BYTES / (1024 * 1024) + " MB",
+                "",
+                "split it into several articles, or move large data into a downloadable file",
+                ""));
+        return Optional.empty();
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      problems.add(fileProblem(file, "cannot read: " + e.getMessage()));
+      return Optional.empty();
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        problems.add(
+            new Problem(
+                Severity.ERROR,
+                shown,
+                0,
+                0,
+                "not a text file (it contains NUL bytes)",
+                "",
+                "articles are UTF-8 Markdown; rename or remove this file",
+                ""));
+        return Optional.empty();
+      }
+    }
+    Optional<String> text = decode(bytes, shown, problems);
+    return text.map(t -> new TextFile(rel, shown, normalise(t)));
+  }
+
+  /** Strict UTF-8: the first invalid byte is reported with its offset. */
+  static Optional<String> decode(byte[] bytes, String shown, Problems problems) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int offset = in.position();
+      String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+      int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              shown,
+              line,
+              0,
+              "invalid UTF-8 at byte offset " + offset,
+              "",
+              "save the file as UTF-8 (most editors: 'Save with encoding')",
+              ""));
+      return Optional.empty();
+    }
+    decoder.flush(out);
+    out.flip();
+    return Optional.of(out.toString());
+  }
+
+  /** Removes a byte-order mark and turns CRLF and CR line ends into LF. */
+  public static String normalise(String text) {
+    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (t.indexOf('\r') >= 0) {
+      t = t.replace("\r\n", "\n").replace('\r', '\n');
+    }
+    return t;
+  }
+
+  private Problem fileProblem(Path file, String title) {
+    return new Problem(
+        Severity.ERROR,
+        display.apply(file),
+        0,
+        0,
+        title,
+        "",
+        "check that the file exists and is readable",
+        "");
+  }
+}

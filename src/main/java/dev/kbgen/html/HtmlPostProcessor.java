@@ -1,0 +1,157 @@
+package dev.kbgen.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Turns renderer output into the structure the theme and the search use: admonitions in one markup
+ * for both syntaxes, level-2 sections, headings and plain text.
+ */
+public final class HtmlPostProcessor {
+  /** The admonition kinds, as written in {@code > [!NOTE]}. */
+  public static final List<String> ADMONITIONS =
+      List.of("note", "tip", "important", "warning", "caution");
+
+  /**
+   * Query parameter that the renderer adds to a link into another language; replaced here by {@code
+   * hreflang} and the {@code lang-fallback} class.
+   */
+  public static final String FALLBACK_MARK = "kbgen-fallback-lang=";
+
+  private static final Pattern GITHUB_MARKER =
+      Pattern.compile(
+          "^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*", Pattern.CASE_INSENSITIVE);
+
+  private HtmlPostProcessor() {}
+
+  /**
+   * @param html the renderer's HTML
+   * @param admonitionTitles the title of each admonition kind in the article's language
+   */
+  public static HtmlBody process(String html, Map<String, String> admonitionTitles) {
+    Document doc = Jsoup.parseBodyFragment(html);
+    doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+    Element body = doc.body();
+    githubAdmonitions(body, admonitionTitles);
+    blockAdmonitions(body, admonitionTitles);
+    fallbackLinks(body);
+
+    List<HtmlHeading> headings = new ArrayList<>();
+    for (Element h : body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+      headings.add(new HtmlHeading(h.tagName().charAt(1) - '0', h.text(), h.id()));
+    }
+
+    StringBuilder intro = new StringBuilder();
+    List<HtmlSection> sections = new ArrayList<>();
+    String heading = null;
+    String anchor = null;
+    Document holder = Document.createShell("");
+    holder.outputSettings(doc.outputSettings());
+    Element current = holder.body().appendElement("div");
+    for (Node child : new ArrayList<>(body.childNodes())) {
+      if (child instanceof Element e && e.tagName().equals("h2")) {
+        if (heading == null) {
+          intro.append(current.html());
+        } else {
+          sections.add(new HtmlSection(heading, anchor, current.html().strip(), current.text()));
+        }
+        heading = e.text();
+        anchor = e.id();
+        current = holder.body().appendElement("div");
+      } else {
+        current.appendChild(child.clone());
+      }
+    }
+    if (heading == null) {
+      intro.append(current.html());
+    } else {
+      sections.add(new HtmlSection(heading, anchor, current.html().strip(), current.text()));
+    }
+    return new HtmlBody(body.html(), intro.toString().strip(), sections, headings, body.text());
+  }
+
+  private static void fallbackLinks(Element body) {
+    for (Element a : body.select("a[href*=" + FALLBACK_MARK + "]")) {
+      String href = a.attr("href");
+      int at = href.indexOf(FALLBACK_MARK);
+      String lang = href.substring(at + FALLBACK_MARK.length()).replaceAll("[&#].*", "");
+      String rest = href.substring(at + FALLBACK_MARK.length() + lang.length());
+      String base = href.substring(0, at - 1);
+      if (rest.startsWith("&")) {
+        rest = (base.contains("?") ? "&" : "?") + rest.substring(1);
+      }
+      a.attr("href", base + rest).attr("hreflang", lang).addClass("lang-fallback");
+    }
+  }
+
+  /** {@code > [!NOTE]} blockquotes (GitHub's syntax, the documented one). */
+  private static void githubAdmonitions(Element body, Map<String, String> titles) {
+    for (Element quote : body.select("blockquote")) {
+      Element first = quote.firstElementChild();
+      if (first == null || !first.tagName().equals("p") || first.childNodeSize() == 0) {
+        continue;
+      }
+      if (!(first.childNode(0) instanceof TextNode text)) {
+        continue;
+      }
+      Matcher m = GITHUB_MARKER.matcher(text.getWholeText());
+      if (!m.find()) {
+        continue;
+      }
+      String kind = m.group(1).toLowerCase(Locale.ROOT);
+      text.text(text.getWholeText().substring(m.end()));
+      if (first.text().isBlank() && first.children().isEmpty()) {
+        first.remove();
+      } else if (first.childNode(0) instanceof Element br && br.tagName().equals("br")) {
+        br.remove();
+      }
+      quote.replaceWith(admonition(kind, titles.getOrDefault(kind, kind), quote.childNodes()));
+    }
+  }
+
+  /** {@code !!! note "Title"} blocks (flexmark's admonition extension), kept readable. */
+  private static void blockAdmonitions(Element body, Map<String, String> titles) {
+    for (Element block : body.select("div.adm-block")) {
+      String kind =
+          block.classNames().stream()
+              .filter(c -> c.startsWith("adm-") && !c.equals("adm-block"))
+              .map(c -> c.substring(4))
+              .findFirst()
+              .orElse("note");
+      if (!ADMONITIONS.contains(kind)) {
+        kind =
+            switch (kind) {
+              case "danger", "error", "failure", "bug" -> "caution";
+              case "info", "abstract", "summary", "example", "quote", "question" -> "note";
+              case "hint", "success" -> "tip";
+              default -> "note";
+            };
+      }
+      Element heading = block.selectFirst(".adm-heading span");
+      String title = heading != null && !heading.text().isBlank() ? heading.text() : null;
+      Element content = block.selectFirst(".adm-body");
+      List<Node> nodes = content == null ? List.of() : content.childNodes();
+      block.replaceWith(
+          admonition(kind, title != null ? title : titles.getOrDefault(kind, kind), nodes));
+    }
+  }
+
+  private static Element admonition(String kind, String title, List<Node> content) {
+    Element div = new Element("div").addClass("admonition").addClass(kind).attr("role", "note");
+    div.appendElement("p").addClass("admonition-title").text(title);
+    for (Node n : new ArrayList<>(content)) {
+      div.appendChild(n.clone());
+    }
+    return div;
+  }
+}

@@ -1,0 +1,249 @@
+package dev.kbgen.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.wikilink.WikiLink;
+import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.LinkType;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+import dev.kbgen.config.SectionKind;
+import dev.kbgen.config.SectionNames;
+import dev.kbgen.content.Article;
+import dev.kbgen.html.HtmlBody;
+import dev.kbgen.html.HtmlPostProcessor;
+import dev.kbgen.html.HtmlSection;
+import dev.kbgen.problem.Problems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The Markdown renderer: one flexmark parser and renderer, shared by every article. */
+public final class MarkdownRenderer {
+  private static final NullableDataKey<RenderScope> SCOPE = new NullableDataKey<>("KBGEN_SCOPE");
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final SectionNames sectionNames;
+
+  public MarkdownRenderer(SectionNames sectionNames) {
+    this.sectionNames = sectionNames;
+    MutableDataSet options = new MutableDataSet();
+    options.set(
+        Parser.EXTENSIONS,
+        List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            TaskListExtension.create(),
+            AutolinkExtension.create(),
+            FootnoteExtension.create(),
+            AdmonitionExtension.create(),
+            WikiLinkExtension.create(),
+            new KbgenExtension()));
+    options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+    options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
+    options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+    options.set(HtmlRenderer.SOFT_BREAK, "\n");
+    options.set(HtmlRenderer.ESCAPE_HTML, true);
+    options.set(TablesExtension.WITH_CAPTION, false);
+    options.set(TablesExtension.COLUMN_SPANS, false);
+    options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+    options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+    options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+    options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
+    this.parser = Parser.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options).build();
+  }
+
+  /**
+   * Renders an article body. Broken links become problems at the line and column where they are
+   * written.
+   *
+   * @param article the article
+   * @param links resolves its links to URLs relative to its page
+   * @param admonitionTitles admonition titles in the article's language
+   * @param problems where broken links are reported
+   */
+  public RenderedBody render(
+      Article article,
+      LinkResolver links,
+      Map<String, String> admonitionTitles,
+      Problems problems) {
+    Document doc = parser.parse(article.body());
+    RenderScope scope = new RenderScope(article, links, problems, doc);
+    doc.set(SCOPE, scope);
+    String html = renderer.render(doc);
+    HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles);
+
+    List<Integer> headingLines = new ArrayList<>();
+    for (Node n : doc.getChildren()) {
+      if (n instanceof Heading h && h.getLevel() == 2) {
+        headingLines.add(article.bodyLine() + doc.getLineNumber(h.getStartOffset()));
+      }
+    }
+    List<RenderedBody.Section> sections = new ArrayList<>();
+    List<HtmlSection> htmlSections = body.sections();
+    for (int i = 0; i < htmlSections.size(); i++) {
+      HtmlSection s = htmlSections.get(i);
+      SectionKind kind = sectionNames.classify(article.lang(), s.heading());
+      int line = i < headingLines.size() ? headingLines.get(i) : 0;
+      sections.add(
+          new RenderedBody.Section(kind, s.heading(), s.anchor(), s.html(), s.text(), line));
+    }
+    return new RenderedBody(
+        body.html(), body.intro(), sections, body.headings(), body.text(), scope.linked);
+  }
+
+  /** What the link hooks need while one document renders. */
+  private static final class RenderScope {
+    final Article article;
+    final LinkResolver links;
+    final Problems problems;
+    final Document doc;
+    final Set<String> linked = new TreeSet<>();
+
+    RenderScope(Article article, LinkResolver links, Problems problems, Document doc) {
+      this.article = article;
+      this.links = links;
+      this.problems = problems;
+      this.doc = doc;
+    }
+
+    LinkResolution resolve(LinkRequest request, Node node) {
+      LinkResolution r = links.resolve(request);
+      if (r.isBroken()) {
+        int offset = node.getStartOffset();
+        int lineIndex = doc.getLineNumber(offset);
+        int lineStart = doc.getChars().startOfLine(offset);
+        problems.add(
+            article
+                .source()
+                .error(
+                    article.bodyLine() + lineIndex, offset - lineStart + 1, r.problem(), r.hint()));
+      } else if (r.targetId() != null) {
+        linked.add(r.targetId());
+      }
+      return r;
+    }
+  }
+
+  private static RenderScope scope(DataHolder holder) {
+    return SCOPE.get(holder);
+  }
+
+  /** Hooks kbgen's link handling and reference rendering into flexmark. */
+  private static final class KbgenExtension implements HtmlRenderer.HtmlRendererExtension {
+    @Override
+    public void rendererOptions(MutableDataHolder options) {}
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder, String rendererType) {
+      builder.linkResolverFactory(new LinkHook.Factory());
+      builder.nodeRendererFactory(options -> new ReferenceRenderer());
+    }
+  }
+
+  /** Resolves {@code [text](url)} and {@code ![alt](url)}. */
+  private static final class LinkHook implements com.vladsch.flexmark.html.LinkResolver {
+    @Override
+    public ResolvedLink resolveLink(
+        Node node, LinkResolverBasicContext context, ResolvedLink link) {
+      RenderScope scope = scope(context.getDocument());
+      if (scope == null || link.getLinkType() == WikiLinkExtension.WIKI_LINK) {
+        return link;
+      }
+      if (node instanceof com.vladsch.flexmark.ast.RefNode ref && !ref.isDefined()) {
+        return link; // "[text]" without a definition is plain text, e.g. "> [!NOTE]"
+      }
+      LinkRequest.Kind kind;
+      if (link.getLinkType() == LinkType.IMAGE || link.getLinkType() == LinkType.IMAGE_REF) {
+        kind = LinkRequest.Kind.IMAGE;
+      } else if (link.getLinkType() == LinkType.LINK || link.getLinkType() == LinkType.LINK_REF) {
+        kind = LinkRequest.Kind.LINK;
+      } else {
+        return link;
+      }
+      LinkResolution r = scope.resolve(new LinkRequest(kind, link.getUrl()), node);
+      if (r.isBroken()) {
+        return link.withStatus(LinkStatus.INVALID).withUrl("#broken-link");
+      }
+      String url = r.url();
+      if (r.fallbackLang() != null) {
+        url =
+            url
+                + (url.contains("?") ? "&" : "?")
+                + HtmlPostProcessor.FALLBACK_MARK
+                + r.fallbackLang();
+      }
+      return link.withStatus(LinkStatus.VALID).withUrl(url);
+    }
+
+    static final class Factory extends IndependentLinkResolverFactory {
+      @Override
+      public com.vladsch.flexmark.html.LinkResolver apply(LinkResolverBasicContext context) {
+        return new LinkHook();
+      }
+    }
+  }
+
+  /** Renders {@code [[KB-1042]]} as a link titled with the target article's title. */
+  private static final class ReferenceRenderer implements NodeRenderer {
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+      return Set.of(new NodeRenderingHandler<>(WikiLink.class, this::render));
+    }
+
+    private void render(WikiLink node, NodeRendererContext context, HtmlWriter html) {
+      RenderScope scope = scope(context.getDocument());
+      String raw = node.getChars().toString();
+      String inner = raw.substring(2, raw.length() - 2);
+      String text = null;
+      int bar = inner.indexOf('|');
+      if (bar >= 0) {
+        text = inner.substring(bar + 1).strip();
+        inner = inner.substring(0, bar);
+      }
+      String target = inner.strip();
+      if (scope == null) {
+        html.text(raw);
+        return;
+      }
+      LinkResolution r = scope.resolve(new LinkRequest(LinkRequest.Kind.REFERENCE, target), node);
+      if (r.isBroken()) {
+        html.withAttr().attr("class", "broken-link").tag("span");
+        html.text(text != null && !text.isEmpty() ? text : target);
+        html.closeTag("span");
+        return;
+      }
+      html.attr("href", r.url()).attr("class", "kb-ref");
+      if (r.fallbackLang() != null) {
+        html.attr("hreflang", r.fallbackLang()).attr("class", "kb-ref lang-fallback");
+      }
+      html.withAttr().tag("a");
+      html.text(text != null && !text.isEmpty() ? text : r.title());
+      html.closeTag("a");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.kbgen.markdown;
+
+import dev.kbgen.config.SectionKind;
+import dev.kbgen.html.HtmlHeading;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An article body rendered and taken apart.
+ *
+ * @param html the whole body
+ * @param intro HTML before the first level-2 heading (may be empty)
+ * @param sections level-2 sections in document order, each with its kind
+ * @param headings every heading with its anchor
+ * @param text the body as plain text
+ * @param links ids of the articles this body links to
+ */
+public record RenderedBody(
+    String html,
+    String intro,
+    List<Section> sections,
+    List<HtmlHeading> headings,
+    String text,
+    Set<String> links) {
+
+  public RenderedBody {
+    sections = List.copyOf(sections);
+    headings = List.copyOf(headings);
+    links = Set.copyOf(links);
+  }
+
+  /**
+   * A level-2 section.
+   *
+   * @param kind symptom, cause, resolution, prevention or other
+   * @param heading the heading text
+   * @param anchor the heading id
+   * @param html the section's content
+   * @param text the content as plain text
+   * @param line the heading's line in the file
+   */
+  public record Section(
+      SectionKind kind, String heading, String anchor, String html, String text, int line) {}
+}

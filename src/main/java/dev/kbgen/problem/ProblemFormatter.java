@@ -1,0 +1,70 @@
+package dev.kbgen.problem;
+
+import java.util.List;
+
+/** Renders problems as text for a terminal or a log. */
+public final class ProblemFormatter {
+  private ProblemFormatter() {}
+
+  /**
+   * One problem, compiler style:
+   *
+   * <pre>
+   * content/zh/login/blank-page.md:4:8: error: 'updated' is not a date
+   *     updated: 2026-13-01
+   *              ^
+   *   hint: write dates as YYYY-MM-DD
+   * </pre>
+   */
+  public static String format(Problem p) {
+    StringBuilder out = new StringBuilder();
+    out.append(p.location()).append(": ").append(p.severity().label()).append(": ");
+    out.append(p.title()).append('\n');
+    if (!p.excerpt().isEmpty() && p.line() > 0) {
+      String excerpt = p.excerpt().replace('\t', ' ');
+      out.append("    ").append(excerpt).append('\n');
+      if (p.column() > 0) {
+        int caret = Math.min(p.column() - 1, excerpt.length());
+        out.append("    ").append(" ".repeat(caret)).append("^\n");
+      }
+    }
+    if (!p.detail().isEmpty()) {
+      out.append("  ").append(p.detail()).append('\n');
+    }
+    if (!p.hint().isEmpty()) {
+      out.append("  hint: ").append(p.hint()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** All problems followed by a count line, e.g. {@code 2 errors, 1 warning}. */
+  public static String formatAll(List<Problem> problems) {
+    StringBuilder out = new StringBuilder();
+    for (Problem p : problems) {
+      out.append(format(p));
+    }
+    return out.toString();
+  }
+
+  /** {@code 2 errors, 1 warning} (zero counts left out; empty when there are no problems). */
+  public static String summary(List<Problem> problems) {
+    long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+    long warnings = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
+    long infos = problems.stream().filter(p -> p.severity() == Severity.INFO).count();
+    StringBuilder s = new StringBuilder();
+    append(s, errors, "error");
+    append(s, warnings, "warning");
+    append(s, infos, "info");
+    return s.toString();
+  }
+
+  private static void append(StringBuilder s, long n, String word) {
+    if (n == 0) {
+      return;
+    }
+    if (s.length() > 0) {
+      s.append(", ");
+    }
+    s.append(n).append(' ').append(word).append(n == 1 || word.equals("info") ? "" : "s");
+  }
+}

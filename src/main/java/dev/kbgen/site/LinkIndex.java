@@ -1,0 +1,193 @@
+package dev.kbgen.site;
+
+import dev.kbgen.content.Article;
+import dev.kbgen.content.Asset;
+import dev.kbgen.i18n.Translations;
+import dev.kbgen.markdown.LinkRequest;
+import dev.kbgen.markdown.LinkResolution;
+import dev.kbgen.markdown.LinkResolver;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves what articles link to: {@code [[KB-1042]]} by id, relative {@code .md} paths by file,
+ * images and downloads by asset, in the article's language first and then in the others.
+ */
+public final class LinkIndex {
+  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+  private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+
+  private final Map<String, Article> byPath = new HashMap<>();
+  private final Set<String> assets = new HashSet<>();
+  private final Translations translations;
+  private final List<String> languages;
+
+  public LinkIndex(
+      Collection<Article> articles,
+      Collection<Asset> assets,
+      Translations translations,
+      List<String> languages) {
+    articles.forEach(a -> byPath.put(a.path(), a));
+    assets.forEach(a -> this.assets.add(a.path()));
+    this.translations = translations;
+    this.languages = List.copyOf(languages);
+  }
+
+  /** The resolver for links written in one article. */
+  public LinkResolver forArticle(Article from) {
+    return request -> resolve(from, request);
+  }
+
+  LinkResolution resolve(Article from, LinkRequest request) {
+    String page = Permalinks.article(from);
+    if (request.kind() == LinkRequest.Kind.REFERENCE) {
+      return reference(from, page, request.target());
+    }
+    String target = request.target().strip();
+    if (target.isEmpty()) {
+      return LinkResolution.broken("empty link", "write the target inside the parentheses");
+    }
+    if (target.startsWith("#")) {
+      return LinkResolution.unchanged(target);
+    }
+    var scheme = SCHEME.matcher(target);
+    if (scheme.find()) {
+      String s = scheme.group().substring(0, scheme.group().length() - 1).toLowerCase(Locale.ROOT);
+      if (!SAFE_SCHEMES.contains(s)) {
+        return LinkResolution.broken(
+            "link with '" + s + ":' is not allowed", "link to http(s) pages or to other articles");
+      }
+      return LinkResolution.unchanged(target);
+    }
+    if (target.startsWith("//")) {
+      return LinkResolution.unchanged("https:" + target);
+    }
+    if (target.startsWith("/")) {
+      return LinkResolution.broken(
+          "link '" + target + "' starts at the server root",
+          "link to the article's .md file with a relative path, e.g. ../sync/other.md");
+    }
+    String fragment = "";
+    int hash = target.indexOf('#');
+    String path = target;
+    if (hash >= 0) {
+      fragment = target.substring(hash);
+      path = target.substring(0, hash);
+    }
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    path = decode(path);
+    Optional<String> resolved = normalise(parent(from.path()), path);
+    if (resolved.isEmpty()) {
+      return LinkResolution.broken(
+          "link '" + target + "' points outside the content folder",
+          "link to files inside content/");
+    }
+    String rel = resolved.get();
+    if (rel.endsWith(".md")) {
+      Article a = byPath.get(rel);
+      if (a != null) {
+        return toArticle(from, page, a, fragment);
+      }
+      // The same file in another language.
+      String rest = rel.contains("/") ? rel.substring(rel.indexOf('/') + 1) : rel;
+      for (String lang : languages) {
+        Article other = byPath.get(lang + "/" + rest);
+        if (other != null) {
+          Optional<Article> same = translations.get(other.id(), from.lang());
+          return toArticle(from, page, same.orElse(other), fragment);
+        }
+      }
+      return LinkResolution.broken(
+          "link to '" + target + "': no such article",
+          "check the path; it is relative to " + from.path());
+    }
+    if (request.kind() == LinkRequest.Kind.LINK && (rel.endsWith("/") || !rel.contains("."))) {
+      return LinkResolution.broken(
+          "link to '" + target + "' is not an article or a file",
+          "link to the article's .md file, e.g. ../sync/other.md");
+    }
+    if (assets.contains(rel)) {
+      return new LinkResolution(
+          Permalinks.relative(page, rel) + fragment, null, null, null, null, null);
+    }
+    String what = request.kind() == LinkRequest.Kind.IMAGE ? "image" : "file";
+    return LinkResolution.broken(
+        what + " '" + target + "' does not exist",
+        "put the file at content/" + rel + " or fix the path");
+  }
+
+  private LinkResolution reference(Article from, String page, String target) {
+    String id = target;
+    String fragment = "";
+    int hash = target.indexOf('#');
+    if (hash >= 0) {
+      id = target.substring(0, hash).strip();
+      fragment = target.substring(hash);
+    }
+    Optional<Article> same = translations.get(id, from.lang());
+    if (same.isPresent()) {
+      return toArticle(from, page, same.get(), fragment);
+    }
+    for (String lang : languages) {
+      Optional<Article> other = translations.get(id, lang);
+      if (other.isPresent()) {
+        return toArticle(from, page, other.get(), fragment);
+      }
+    }
+    return LinkResolution.broken(
+        "reference [[" + target + "]]: no article has id '" + id + "'",
+        "check the id in the target article's front matter");
+  }
+
+  private static LinkResolution toArticle(Article from, String page, Article to, String fragment) {
+    String url = Permalinks.relative(page, Permalinks.article(to)) + fragment;
+    String fallback = to.lang().equals(from.lang()) ? null : to.lang();
+    return new LinkResolution(url, to.title(), fallback, to.id(), null, null);
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  /** Resolves {@code ..} and {@code .}; empty when the path leaves the content folder. */
+  static Optional<String> normalise(String base, String relative) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String p : (base + "/" + relative).split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return Optional.empty();
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    String joined = String.join("/", parts);
+    return relative.endsWith("/") ? Optional.of(joined + "/") : Optional.of(joined);
+  }
+
+  private static String decode(String path) {
+    try {
+      return java.net.URLDecoder.decode(
+          path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return path;
+    }
+  }
+}

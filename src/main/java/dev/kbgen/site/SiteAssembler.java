@@ -1,0 +1,675 @@
+package dev.kbgen.site;
+
+import dev.kbgen.config.Language;
+import dev.kbgen.config.SiteConfig;
+import dev.kbgen.config.Term;
+import dev.kbgen.content.Article;
+import dev.kbgen.html.HtmlHeading;
+import dev.kbgen.markdown.RenderedBody;
+import dev.kbgen.site.Views.ArticleView;
+import dev.kbgen.site.Views.Card;
+import dev.kbgen.site.Views.Group;
+import dev.kbgen.site.Views.LangLink;
+import dev.kbgen.site.Views.Link;
+import dev.kbgen.site.Views.NavLink;
+import dev.kbgen.site.Views.PageView;
+import dev.kbgen.site.Views.ProductCard;
+import dev.kbgen.site.Views.SectionView;
+import dev.kbgen.site.Views.SiteView;
+import dev.kbgen.site.Views.TermLink;
+import dev.kbgen.site.Views.TocEntry;
+import dev.kbgen.site.Views.TranslationLink;
+import dev.kbgen.site.Views.Untranslated;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Turns articles into every page of the site, each with the variables its template needs. */
+public final class SiteAssembler {
+  private final SiteInput in;
+  private final SiteConfig config;
+  private final Map<String, Article> byPath = new HashMap<>();
+
+  /** For each language, the page keys that exist there (for the language switch). */
+  private final Map<String, Map<String, String>> pagesByLang = new TreeMap<>();
+
+  public SiteAssembler(SiteInput in) {
+    this.in = in;
+    this.config = in.config();
+    in.articles().forEach(a -> byPath.put(a.path(), a));
+  }
+
+  /** The assembled site: pages to render and generated text files. */
+  public record Assembled(List<Page> pages, Map<String, String> files) {}
+
+  public Assembled assemble() {
+    Map<String, List<Article>> byLang = new LinkedHashMap<>();
+    for (String lang : config.languageCodes()) {
+      List<Article> list = new ArrayList<>();
+      for (Article a : in.articles()) {
+        if (a.lang().equals(lang)) {
+          list.add(a);
+        }
+      }
+      list.sort(byTitle(lang));
+      byLang.put(lang, list);
+    }
+    Map<String, LangIndex> indexes = new LinkedHashMap<>();
+    byLang.forEach((lang, list) -> indexes.put(lang, new LangIndex(lang, list)));
+    indexes.values().forEach(this::registerPages);
+
+    List<Page> pages = new ArrayList<>();
+    for (LangIndex idx : indexes.values()) {
+      pages.addAll(pages(idx));
+    }
+    pages.add(rootPage());
+    pages.add(notFoundPage());
+    pages.sort(Comparator.comparing(Page::path));
+
+    Map<String, String> files = new TreeMap<>();
+    for (LangIndex idx : indexes.values()) {
+      files.put(
+          Permalinks.feed(idx.lang),
+          Feeds.atom(config, in.ui(), idx.lang, idx.articles, this::title));
+    }
+    files.put("sitemap.xml", Feeds.sitemap(config, pagesByLang, in.articles()));
+    files.put(
+        "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + "sitemap.xml\n");
+    return new Assembled(pages, files);
+  }
+
+  private String title(Article a) {
+    return a.title();
+  }
+
+  /** What one language has: articles, by product, tag and code. */
+  private final class LangIndex {
+    final String lang;
+    final List<Article> articles;
+    final Map<String, List<Article>> byProduct = new LinkedHashMap<>();
+    final Map<String, List<Article>> byTag = new TreeMap<>();
+
+    /** Code slug to (display spelling, articles). */
+    final Map<String, List<Article>> byCode = new TreeMap<>();
+
+    final Map<String, String> codeNames = new TreeMap<>();
+
+    LangIndex(String lang, List<Article> articles) {
+      this.lang = lang;
+      this.articles = articles;
+      for (Term p : config.products()) {
+        byProduct.put(p.key(), new ArrayList<>());
+      }
+      for (Article a : articles) {
+        if (a.meta().product() != null) {
+          byProduct.computeIfAbsent(a.meta().product(), k -> new ArrayList<>()).add(a);
+        }
+        for (String t : a.meta().tags()) {
+          byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(a);
+        }
+        for (String c : a.meta().errorCodes()) {
+          String slug = Permalinks.codeSlug(c);
+          codeNames.merge(slug, c, (x, y) -> x.compareTo(y) <= 0 ? x : y);
+          byCode.computeIfAbsent(slug, k -> new ArrayList<>());
+        }
+      }
+      // An error code page lists every article that declares or mentions the code.
+      for (var e : byCode.entrySet()) {
+        String name = codeNames.get(e.getKey()).toLowerCase(Locale.ROOT);
+        for (Article a : articles) {
+          boolean declares =
+              a.meta().errorCodes().stream()
+                  .anyMatch(c -> Permalinks.codeSlug(c).equals(e.getKey()));
+          RenderedBody body = in.bodies().get(a.path());
+          boolean mentions = body != null && body.text().toLowerCase(Locale.ROOT).contains(name);
+          if (declares || mentions) {
+            e.getValue().add(a);
+          }
+        }
+      }
+      byProduct.values().removeIf(List::isEmpty);
+    }
+  }
+
+  private void registerPages(LangIndex idx) {
+    Map<String, String> keys = new TreeMap<>();
+    String lang = idx.lang;
+    keys.put("home", Permalinks.home(lang));
+    keys.put("articles", Permalinks.articles(lang));
+    keys.put("tags", Permalinks.tags(lang));
+    keys.put("codes", Permalinks.codes(lang));
+    keys.put("search", Permalinks.search(lang));
+    for (Article a : idx.articles) {
+      keys.put("article:" + a.id(), Permalinks.article(a));
+    }
+    idx.byProduct.keySet().forEach(p -> keys.put("product:" + p, Permalinks.product(lang, p)));
+    idx.byTag.keySet().forEach(t -> keys.put("tag:" + t, Permalinks.tag(lang, t)));
+    idx.byCode.keySet().forEach(c -> keys.put("code:" + c, Permalinks.code(lang, c)));
+    pagesByLang.put(lang, keys);
+  }
+
+  private List<Page> pages(LangIndex idx) {
+    String lang = idx.lang;
+    Map<String, String> t = in.ui().of(lang);
+    List<Page> pages = new ArrayList<>();
+
+    // Home.
+    {
+      String path = Permalinks.home(lang);
+      Map<String, Object> vars =
+          base(lang, path, "home", "home", config.title(lang), config.description(lang), null);
+      vars.put(
+          "products",
+          idx.byProduct.entrySet().stream()
+              .map(
+                  e ->
+                      new ProductCard(
+                          e.getKey(),
+                          productName(e.getKey(), lang),
+                          Permalinks.relative(path, Permalinks.product(lang, e.getKey())),
+                          e.getValue().size()))
+              .toList());
+      vars.put(
+          "tags",
+          idx.byTag.entrySet().stream()
+              .sorted(
+                  Comparator.<Map.Entry<String, List<Article>>>comparingInt(
+                          e -> -e.getValue().size())
+                      .thenComparing(Map.Entry::getKey))
+              .limit(config.popularTags())
+              .map(
+                  e ->
+                      termLink(
+                          path,
+                          e.getKey(),
+                          tagName(e.getKey(), lang),
+                          Permalinks.tag(lang, e.getKey()),
+                          e.getValue().size()))
+              .toList());
+      vars.put(
+          "recent",
+          idx.articles.stream()
+              .sorted(
+                  Comparator.comparing((Article a) -> a.meta().updated())
+                      .reversed()
+                      .thenComparing(Article::id))
+              .limit(config.recentArticles())
+              .map(a -> card(path, a))
+              .toList());
+      vars.put(
+          "page",
+          pageView(
+              lang,
+              "home",
+              path,
+              config.title(lang),
+              config.description(lang),
+              "website",
+              Json.write(websiteLd(lang))));
+      pages.add(new Page(path, "home.peb", vars));
+    }
+
+    // Articles.
+    for (Article a : idx.articles) {
+      String path = Permalinks.article(a);
+      Map<String, Object> vars =
+          base(
+              lang,
+              path,
+              "article",
+              "article:" + a.id(),
+              a.title(),
+              a.meta().summary(),
+              a.meta().product());
+      vars.put("article", articleView(a, path, t));
+      vars.put(
+          "page",
+          pageView(
+              lang,
+              "article:" + a.id(),
+              path,
+              a.title(),
+              a.meta().summary(),
+              "article",
+              Json.write(articleLd(a, path))));
+      pages.add(new Page(path, "article.peb", vars));
+    }
+
+    // Products.
+    for (var e : idx.byProduct.entrySet()) {
+      String path = Permalinks.product(lang, e.getKey());
+      String name = productName(e.getKey(), lang);
+      pages.add(
+          listPage(
+              lang,
+              path,
+              "product",
+              "product:" + e.getKey(),
+              name,
+              null,
+              e.getValue(),
+              e.getKey()));
+    }
+    // Tags.
+    for (var e : idx.byTag.entrySet()) {
+      String path = Permalinks.tag(lang, e.getKey());
+      pages.add(
+          listPage(
+              lang,
+              path,
+              "tag",
+              "tag:" + e.getKey(),
+              tagName(e.getKey(), lang),
+              null,
+              e.getValue(),
+              null));
+    }
+    // Error codes.
+    for (var e : idx.byCode.entrySet()) {
+      String path = Permalinks.code(lang, e.getKey());
+      pages.add(
+          listPage(
+              lang,
+              path,
+              "code",
+              "code:" + e.getKey(),
+              idx.codeNames.get(e.getKey()),
+              null,
+              e.getValue(),
+              null));
+    }
+    // Indexes.
+    {
+      String path = Permalinks.tags(lang);
+      List<TermLink> terms =
+          idx.byTag.entrySet().stream()
+              .map(
+                  e ->
+                      termLink(
+                          path,
+                          e.getKey(),
+                          tagName(e.getKey(), lang),
+                          Permalinks.tag(lang, e.getKey()),
+                          e.getValue().size()))
+              .sorted(Comparator.comparing(TermLink::name, collator(lang)))
+              .toList();
+      pages.add(termsPage(lang, path, "tags", t.getOrDefault("tags", "Tags"), terms));
+    }
+    {
+      String path = Permalinks.codes(lang);
+      List<TermLink> terms =
+          idx.byCode.entrySet().stream()
+              .map(
+                  e ->
+                      new TermLink(
+                          idx.codeNames.get(e.getKey()),
+                          Permalinks.relative(path, Permalinks.code(lang, e.getKey())),
+                          e.getValue().size()))
+              .toList();
+      pages.add(
+          termsPage(lang, path, "codes", t.getOrDefault("error_codes", "Error codes"), terms));
+    }
+    {
+      String path = Permalinks.articles(lang);
+      String heading = t.getOrDefault("all_articles", "All articles");
+      Map<String, Object> vars = base(lang, path, "articles", "articles", heading, null, null);
+      List<Group> groups = new ArrayList<>();
+      for (var e : idx.byProduct.entrySet()) {
+        groups.add(
+            new Group(
+                productName(e.getKey(), lang),
+                e.getValue().stream().map(a -> card(path, a)).toList()));
+      }
+      List<Card> other =
+          idx.articles.stream()
+              .filter(
+                  a -> a.meta().product() == null || !idx.byProduct.containsKey(a.meta().product()))
+              .map(a -> card(path, a))
+              .toList();
+      if (!other.isEmpty()) {
+        groups.add(new Group(null, other));
+      }
+      vars.put("heading", heading);
+      vars.put("description", null);
+      vars.put("groups", groups);
+      vars.put("page", pageView(lang, "articles", path, heading, null, "website", null));
+      pages.add(new Page(path, "list.peb", vars));
+    }
+    {
+      String path = Permalinks.search(lang);
+      String heading = t.getOrDefault("search_title", t.getOrDefault("search", "Search"));
+      Map<String, Object> vars = base(lang, path, "search", "search", heading, null, null);
+      vars.put("page", pageView(lang, "search", path, heading, null, "website", null));
+      pages.add(new Page(path, "search.peb", vars));
+    }
+    return pages;
+  }
+
+  private Page listPage(
+      String lang,
+      String path,
+      String kind,
+      String key,
+      String heading,
+      String description,
+      List<Article> articles,
+      String currentProduct) {
+    Map<String, Object> vars = base(lang, path, kind, key, heading, description, currentProduct);
+    vars.put("heading", heading);
+    vars.put("description", description);
+    vars.put(
+        "groups", List.of(new Group(null, articles.stream().map(a -> card(path, a)).toList())));
+    vars.put("page", pageView(lang, key, path, heading, description, "website", null));
+    return new Page(path, "list.peb", vars);
+  }
+
+  private Page termsPage(
+      String lang, String path, String kind, String heading, List<TermLink> terms) {
+    Map<String, Object> vars = base(lang, path, kind, kind, heading, null, null);
+    vars.put("heading", heading);
+    vars.put("terms", terms);
+    vars.put("page", pageView(lang, kind, path, heading, null, "website", null));
+    return new Page(path, "terms.peb", vars);
+  }
+
+  private Page rootPage() {
+    String lang = config.defaultLanguage();
+    String path = Permalinks.root();
+    Map<String, Object> vars =
+        base(lang, path, "root", "home", config.title(lang), config.description(lang), null);
+    vars.put(
+        "page",
+        pageView(
+            lang, "home", path, config.title(lang), config.description(lang), "website", null));
+    return new Page(path, "root.peb", vars);
+  }
+
+  private Page notFoundPage() {
+    String lang = config.defaultLanguage();
+    String path = Permalinks.notFound();
+    String title = in.ui().get(lang, "not_found_title");
+    Map<String, Object> vars = base(lang, path, "404", "404", title, null, null);
+    // A 404 page is served at any depth, so its links start at the site's base path.
+    String basePath = config.baseUrl().replaceFirst("^https?://[^/]+", "");
+    vars.put("root", basePath.isEmpty() ? "/" : basePath);
+    vars.put("site", siteView(lang, path, "404", basePath.isEmpty() ? "/" : basePath));
+    vars.put("nav", nav(lang, path, null, basePath.isEmpty() ? "/" : basePath));
+    vars.put(
+        "page",
+        new PageView(
+            "404", title, null, config.baseUrl() + "404.html", List.of(), null, "website"));
+    return new Page(path, "404.peb", vars);
+  }
+
+  /** Variables every page has. */
+  private Map<String, Object> base(
+      String lang,
+      String path,
+      String kind,
+      String key,
+      String title,
+      String description,
+      String currentProduct) {
+    Map<String, Object> vars = new HashMap<>();
+    String root = Permalinks.rootPrefix(path);
+    vars.put("lang", lang);
+    vars.put("t", in.ui().of(lang));
+    vars.put("root", root);
+    vars.put("site", siteView(lang, path, key, root));
+    vars.put("nav", nav(lang, path, currentProduct, root));
+    return vars;
+  }
+
+  private SiteView siteView(String lang, String path, String key, String root) {
+    List<LangLink> langs = new ArrayList<>();
+    for (Language l : config.languages()) {
+      String target = pagesByLang.getOrDefault(l.code(), Map.of()).get(key);
+      boolean available = target != null;
+      String url = root + (available ? target : Permalinks.home(l.code()));
+      langs.add(new LangLink(l.code(), l.label(), url, l.code().equals(lang), available));
+    }
+    return new SiteView(
+        config.title(lang),
+        config.description(lang),
+        root + Permalinks.home(lang),
+        root + Permalinks.feed(lang),
+        root + Permalinks.search(lang),
+        langs);
+  }
+
+  private List<NavLink> nav(String lang, String path, String currentProduct, String root) {
+    Map<String, String> pages = pagesByLang.getOrDefault(lang, Map.of());
+    List<NavLink> out = new ArrayList<>();
+    for (Term p : config.products()) {
+      String target = pages.get("product:" + p.key());
+      if (target == null) {
+        continue;
+      }
+      int count =
+          (int)
+              in.articles().stream()
+                  .filter(a -> a.lang().equals(lang) && p.key().equals(a.meta().product()))
+                  .count();
+      out.add(new NavLink(p.name(lang), root + target, count, p.key().equals(currentProduct)));
+    }
+    return out;
+  }
+
+  private PageView pageView(
+      String lang,
+      String key,
+      String path,
+      String title,
+      String description,
+      String ogType,
+      String jsonLd) {
+    List<Views.Alternate> alternates = new ArrayList<>();
+    for (Language l : config.languages()) {
+      String target = pagesByLang.getOrDefault(l.code(), Map.of()).get(key);
+      if (target != null) {
+        alternates.add(
+            new Views.Alternate(l.code(), Permalinks.absolute(config.baseUrl(), target)));
+      }
+    }
+    if (alternates.size() < 2) {
+      alternates.clear();
+    }
+    return new PageView(
+        key.contains(":") ? key.substring(0, key.indexOf(':')) : key,
+        title,
+        description,
+        Permalinks.absolute(config.baseUrl(), path),
+        alternates,
+        jsonLd,
+        ogType);
+  }
+
+  private ArticleView articleView(Article a, String path, Map<String, String> t) {
+    String lang = a.lang();
+    RenderedBody body = in.bodies().get(a.path());
+    var meta = a.meta();
+    Link product = null;
+    if (meta.product() != null) {
+      boolean declared = config.product(meta.product()).isPresent();
+      product =
+          new Link(
+              productName(meta.product(), lang),
+              declared || true
+                  ? Permalinks.relative(path, Permalinks.product(lang, meta.product()))
+                  : null);
+    }
+    List<Link> codes =
+        meta.errorCodes().stream()
+            .map(c -> new Link(c, Permalinks.relative(path, Permalinks.code(lang, c))))
+            .toList();
+    List<Link> tags =
+        meta.tags().stream()
+            .map(
+                tag ->
+                    new Link(
+                        tagName(tag, lang), Permalinks.relative(path, Permalinks.tag(lang, tag))))
+            .toList();
+    List<SectionView> sections =
+        body.sections().stream()
+            .map(s -> new SectionView(s.kind().key(), s.heading(), s.anchor(), s.html()))
+            .toList();
+    List<TocEntry> toc = new ArrayList<>();
+    for (HtmlHeading h : body.headings()) {
+      if (h.level() == 2 || h.level() == 3) {
+        toc.add(new TocEntry(h.level(), h.text(), h.anchor()));
+      }
+    }
+    List<Card> related =
+        in.related().getOrDefault(a.path(), List.of()).stream()
+            .map(byPath::get)
+            .filter(r -> r != null)
+            .map(r -> card(path, r))
+            .toList();
+    List<Link> crumbs = new ArrayList<>();
+    crumbs.add(
+        new Link(t.getOrDefault("home", "Home"), Permalinks.relative(path, Permalinks.home(lang))));
+    if (product != null) {
+      crumbs.add(product);
+    }
+    TranslationLink translation = null;
+    Untranslated untranslated = null;
+    for (Language l : config.languages()) {
+      if (l.code().equals(lang)) {
+        continue;
+      }
+      Optional<Article> other = in.translations().get(a.id(), l.code());
+      if (other.isPresent() && byPath.containsKey(other.get().path())) {
+        if (translation == null) {
+          translation =
+              new TranslationLink(
+                  l.code(),
+                  l.label(),
+                  Permalinks.relative(path, Permalinks.article(other.get())),
+                  false);
+        }
+      } else if (untranslated == null) {
+        untranslated =
+            new Untranslated(
+                l.code(), l.label(), Permalinks.relative(path, Permalinks.home(l.code())));
+      }
+    }
+    String status = meta.status();
+    boolean special = status.equals("known-issue") || status.equals("fixed");
+    return new ArticleView(
+        a.id(),
+        a.title(),
+        meta.summary(),
+        meta.type().key(),
+        t.get("type_" + meta.type().key()),
+        product,
+        meta.severity(),
+        meta.severity() == null ? null : t.get("severity_" + meta.severity()),
+        status,
+        special ? t.get("status_" + status) : null,
+        meta.workaround(),
+        meta.fixEta(),
+        meta.fixedIn(),
+        meta.appliesTo(),
+        codes,
+        tags,
+        body.intro().isEmpty() ? null : body.intro(),
+        sections,
+        toc,
+        related,
+        meta.apiDocs(),
+        meta.updated().toString(),
+        meta.reviewed() == null ? null : meta.reviewed().toString(),
+        crumbs,
+        translation,
+        untranslated,
+        null);
+  }
+
+  private Card card(String fromPath, Article a) {
+    Map<String, String> t = in.ui().of(a.lang());
+    String status = a.meta().status();
+    boolean special = status.equals("known-issue") || status.equals("fixed");
+    return new Card(
+        a.id(),
+        a.title(),
+        Permalinks.relative(fromPath, Permalinks.article(a)),
+        a.meta().summary(),
+        a.meta().type().key(),
+        t.get("type_" + a.meta().type().key()),
+        a.meta().product() == null ? null : productName(a.meta().product(), a.lang()),
+        status,
+        special ? t.get("status_" + status) : null,
+        a.meta().updated().toString(),
+        a.meta().errorCodes());
+  }
+
+  private TermLink termLink(String fromPath, String key, String name, String target, int count) {
+    return new TermLink(name, Permalinks.relative(fromPath, target), count);
+  }
+
+  private String productName(String key, String lang) {
+    return config.product(key).map(p -> p.name(lang)).orElse(key);
+  }
+
+  private String tagName(String key, String lang) {
+    return config.tag(key).map(p -> p.name(lang)).orElse(key);
+  }
+
+  private Map<String, Object> websiteLd(String lang) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("@context", "https://schema.org");
+    m.put("@type", "WebSite");
+    m.put("name", config.title(lang));
+    m.put("url", Permalinks.absolute(config.baseUrl(), Permalinks.home(lang)));
+    m.put("inLanguage", lang);
+    return m;
+  }
+
+  private Map<String, Object> articleLd(Article a, String path) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("@context", "https://schema.org");
+    m.put("@type", "TechArticle");
+    m.put("headline", a.title());
+    m.put("description", a.meta().summary());
+    m.put("inLanguage", a.lang());
+    m.put("dateModified", a.meta().updated().toString());
+    m.put("url", Permalinks.absolute(config.baseUrl(), path));
+    m.put("identifier", a.id());
+    Set<String> keywords = new TreeSet<>();
+    a.meta().tags().forEach(tag -> keywords.add(tagName(tag, a.lang())));
+    keywords.addAll(a.meta().errorCodes());
+    if (!keywords.isEmpty()) {
+      m.put("keywords", String.join(", ", keywords));
+    }
+    Map<String, Object> publisher = new LinkedHashMap<>();
+    publisher.put("@type", "Organization");
+    publisher.put("name", config.title(a.lang()));
+    m.put("publisher", publisher);
+    return m;
+  }
+
+  private static Comparator<Article> byTitle(String lang) {
+    Comparator<String> c = collator(lang);
+    return Comparator.comparing(Article::title, c)
+        .thenComparing(Article::id)
+        .thenComparing(Article::path);
+  }
+
+  private static Comparator<String> collator(String lang) {
+    Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
+    collator.setStrength(Collator.TERTIARY);
+    return (x, y) -> {
+      int r = collator.compare(x, y);
+      return r != 0 ? r : x.compareTo(y);
+    };
+  }
+}

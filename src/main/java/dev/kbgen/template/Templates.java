@@ -1,0 +1,67 @@
+package dev.kbgen.template;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The theme's templates. One engine per build, shared by all pages; autoescaping is on, so only
+ * values printed with {@code | raw} (the article HTML made by kbgen) are not escaped.
+ */
+public final class Templates {
+  private final PebbleEngine engine;
+  private final Path dir;
+
+  public Templates(Path dir) {
+    this.dir = dir.toAbsolutePath().normalize();
+    FileLoader loader = new FileLoader();
+    loader.setPrefix(this.dir.toString());
+    loader.setCharset("UTF-8");
+    this.engine =
+        new PebbleEngine.Builder()
+            .loader(loader)
+            .autoEscaping(true)
+            .strictVariables(true)
+            .newLineTrimming(true)
+            .defaultLocale(Locale.ROOT)
+            .cacheActive(true)
+            .build();
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Renders a template with the given variables. */
+  public String render(String template, Map<String, Object> vars) throws TemplateException {
+    try {
+      PebbleTemplate compiled = engine.getTemplate(template);
+      StringWriter out = new StringWriter(16 * 1024);
+      compiled.evaluate(out, vars, Locale.ROOT);
+      return out.toString();
+    } catch (PebbleException e) {
+      String file = e.getFileName() == null ? template : relative(e.getFileName());
+      int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+      String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
+      throw new TemplateException(new TemplateError(file, line, message), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      // Pebble reports some template mistakes (e.g. a missing file) as plain runtime exceptions.
+      throw new TemplateException(
+          new TemplateError(template, 0, String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  private String relative(String file) {
+    Path p = Path.of(file);
+    return p.isAbsolute() && p.startsWith(dir) ? dir.relativize(p).toString() : file;
+  }
+}

@@ -1,0 +1,2 @@
+/** Pebble, built once per build: autoescaping on, strict variables, templates from the theme. */
+package dev.kbgen.template;

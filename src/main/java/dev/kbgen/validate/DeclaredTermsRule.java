@@ -1,0 +1,61 @@
+package dev.kbgen.validate;
+
+import dev.kbgen.config.Term;
+import dev.kbgen.content.Article;
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Severity;
+import dev.kbgen.problem.Suggestions;
+import dev.kbgen.yaml.Mark;
+import java.util.List;
+
+/** Products and tags should be declared in site.yaml, so that they have names in every language. */
+final class DeclaredTermsRule implements Rule {
+  @Override
+  public void check(ValidationInput input, Problems problems) {
+    List<String> products = input.config().products().stream().map(Term::key).toList();
+    List<String> tags = input.config().tags().stream().map(Term::key).toList();
+    for (Article a : input.articles()) {
+      String product = a.meta().product();
+      if (product == null) {
+        problems.add(
+            a.source()
+                .problem(
+                    Severity.WARNING,
+                    1,
+                    1,
+                    "no product: folder '" + a.area() + "' is not a product in site.yaml",
+                    "",
+                    "add 'product: <key>' or declare '"
+                        + a.area()
+                        + "' under 'products' in site.yaml"));
+      } else if (!products.contains(product)) {
+        Mark m = a.meta().mark("product");
+        problems.add(
+            a.source()
+                .problem(
+                    Severity.WARNING,
+                    m.line(),
+                    m.column(),
+                    "product '" + product + "' is not declared in site.yaml",
+                    "",
+                    Suggestions.didYouMean(product, products, "declare it under 'products'")));
+      }
+      for (int i = 0; i < a.meta().tags().size(); i++) {
+        String tag = a.meta().tags().get(i);
+        if (!tags.contains(tag)) {
+          Mark m = a.meta().marks().getOrDefault("tags#" + i, a.meta().mark("tags"));
+          problems.add(
+              a.source()
+                  .problem(
+                      Severity.WARNING,
+                      m.line(),
+                      m.column(),
+                      "tag '" + tag + "' is not declared in site.yaml",
+                      "",
+                      Suggestions.didYouMean(
+                          tag, tags, "declare it under 'tags' with a name per language")));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.kbgen.yaml;
+
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Source;
+import dev.kbgen.problem.Suggestions;
+import dev.kbgen.yaml.YamlNode.Entry;
+import dev.kbgen.yaml.YamlNode.YamlList;
+import dev.kbgen.yaml.YamlNode.YamlMap;
+import dev.kbgen.yaml.YamlNode.YamlScalar;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, located reading of a YAML map: every wrong type, missing key, bad date or unknown key
+ * becomes a problem pointing at the line and column where it was written.
+ */
+public final class YamlFields {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+  private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private final YamlMap map;
+  private final Source source;
+  private final Problems problems;
+  private final Mark fallback;
+
+  public YamlFields(YamlMap map, Source source, Problems problems) {
+    this.map = map;
+    this.source = source;
+    this.problems = problems;
+    this.fallback = map.mark();
+  }
+
+  public YamlMap map() {
+    return map;
+  }
+
+  /** Where a key is written, or where the map starts when it is absent. */
+  public Mark markOf(String key) {
+    return map.entry(key).map(Entry::keyMark).orElse(fallback);
+  }
+
+  public boolean has(String key) {
+    return map.get(key).filter(n -> !(n instanceof YamlScalar s && s.isNull())).isPresent();
+  }
+
+  /** A text value; a problem when it is missing (if required) or not text. */
+  public Optional<String> text(String key, boolean required) {
+    Optional<YamlNode> node = map.get(key);
+    if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isNull()) {
+      if (required) {
+        Mark at = node.map(YamlNode::mark).orElse(fallback);
+        missing(key, at);
+      }
+      return Optional.empty();
+    }
+    if (node.get() instanceof YamlScalar s) {
+      String value = s.value().strip();
+      if (value.isEmpty() && required) {
+        missing(key, s.mark());
+        return Optional.empty();
+      }
+      return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+    error(
+        node.get().mark(), "'" + key + "' must be text, not " + node.get().kind(), quoteHint(key));
+    return Optional.empty();
+  }
+
+  /** A list of text values; a single text value is accepted as a list of one. */
+  public List<String> textList(String key) {
+    Optional<YamlNode> node = map.get(key);
+    if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isNull()) {
+      return List.of();
+    }
+    if (node.get() instanceof YamlScalar s) {
+      return s.value().isBlank() ? List.of() : List.of(s.value().strip());
+    }
+    if (node.get() instanceof YamlMap m) {
+      error(m.mark(), "'" + key + "' must be a list, not a map", "write '" + key + ": [a, b]'");
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (YamlNode item : ((YamlList) node.get()).items()) {
+      if (item instanceof YamlScalar s && !s.isNull() && !s.value().isBlank()) {
+        out.add(s.value().strip());
+      } else {
+        error(
+            item.mark(),
+            "items of '" + key + "' must be text, not " + item.kind(),
+            "write '" + key + ": [a, b]' with one word or phrase per item");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** A date written as {@code YYYY-MM-DD} that exists in the calendar. */
+  public Optional<LocalDate> date(String key, boolean required) {
+    Optional<String> text = text(key, required);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Mark at = map.get(key).map(YamlNode::mark).orElse(fallback);
+    String value = text.get();
+    if (!DATE_SHAPE.matcher(value).matches()) {
+      error(at, "'" + key + "' is not a date: " + value, "write dates as YYYY-MM-DD");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value, DATE));
+    } catch (DateTimeParseException e) {
+      error(
+          at,
+          "'" + key + "' is not a real date: " + value,
+          "check the month and the day; write dates as YYYY-MM-DD");
+      return Optional.empty();
+    }
+  }
+
+  /** One of a fixed set of words, or the default when absent. */
+  public String oneOf(String key, Collection<String> allowed, String defaultValue) {
+    Optional<String> value = text(key, false);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    if (!allowed.contains(value.get())) {
+      error(
+          map.get(key).get().mark(),
+          "'"
+              + key
+              + "' must be one of "
+              + String.join(", ", allowed)
+              + ", not '"
+              + value.get()
+              + "'",
+          Suggestions.didYouMean(value.get(), allowed, "use one of the listed values"));
+      return defaultValue;
+    }
+    return value.get();
+  }
+
+  /** A nested map, or empty when absent; a problem when it is something else. */
+  public Optional<YamlMap> submap(String key, boolean required) {
+    Optional<YamlNode> node = map.get(key);
+    if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isNull()) {
+      if (required) {
+        missing(key, fallback);
+      }
+      return Optional.empty();
+    }
+    if (node.get() instanceof YamlMap m) {
+      return Optional.of(m);
+    }
+    error(node.get().mark(), "'" + key + "' must be a map, not " + node.get().kind(), "");
+    return Optional.empty();
+  }
+
+  /** Reports every key that is not in {@code known}, with a "did you mean" for typos. */
+  public void rejectUnknown(Collection<String> known, String where) {
+    for (Entry e : map.entries()) {
+      if (!known.contains(e.key())) {
+        problems.add(
+            source.error(
+                e.keyMark().line(),
+                e.keyMark().column(),
+                "unknown key '" + e.key() + "' in " + where,
+                Suggestions.didYouMean(
+                    e.key(), known, "remove it, or use one of: " + String.join(", ", known))));
+      }
+    }
+  }
+
+  public void error(Mark at, String title, String hint) {
+    problems.add(source.error(at.line(), at.column(), title, hint));
+  }
+
+  private void missing(String key, Mark at) {
+    error(at, "'" + key + "' is required", "add a line '" + key + ": ...'");
+  }
+
+  private static String quoteHint(String key) {
+    return "write '" + key + ": \"...\"' on one line";
+  }
+}

@@ -1,0 +1,197 @@
+package dev.kbgen.yaml;
+
+import dev.kbgen.yaml.YamlNode.Entry;
+import dev.kbgen.yaml.YamlNode.YamlList;
+import dev.kbgen.yaml.YamlNode.YamlMap;
+import dev.kbgen.yaml.YamlNode.YamlScalar;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads one YAML document into {@link YamlNode}s, with limits that keep hostile input harmless. */
+public final class YamlReader {
+  /** Largest YAML text accepted, in characters. */
+  public static final int MAX_CHARS = 1_000_000;
+
+  private static final int MAX_DEPTH = 40;
+  private static final int MAX_ALIASES = 20;
+
+  private YamlReader() {}
+
+  /** The outcome: a root node (null for an empty document) or an error. */
+  public record Result(YamlNode root, YamlError error) {
+    public boolean ok() {
+      return error == null;
+    }
+  }
+
+  /**
+   * Parses text whose first line is line {@code firstLine} of its file.
+   *
+   * @param text the YAML text, line ends already normalised to {@code \n}
+   * @param firstLine the file line number of the text's first line (1-based)
+   */
+  public static Result read(String text, int firstLine) {
+    if (text.length() > MAX_CHARS) {
+      return new Result(
+          null,
+          new YamlError(
+              new Mark(firstLine, 1),
+              "front matter is larger than " + MAX_CHARS / 1000 + " KB",
+              "keep metadata short; move long text into the article body"));
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // detected below, with a better message
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setAllowRecursiveKeys(false);
+    options.setCodePointLimit(MAX_CHARS * 4);
+    options.setProcessComments(false);
+    Node node;
+    try {
+      node = new Yaml(options).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      org.yaml.snakeyaml.error.Mark m =
+          e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      Mark mark =
+          m == null ? new Mark(firstLine, 1) : new Mark(firstLine + m.getLine(), m.getColumn() + 1);
+      String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+      return new Result(null, new YamlError(mark, clean(problem), hintFor(problem)));
+    } catch (YAMLException e) {
+      return new Result(
+          null,
+          new YamlError(
+              new Mark(firstLine, 1),
+              clean(String.valueOf(e.getMessage())),
+              hintFor(e.getMessage())));
+    }
+    if (node == null) {
+      return new Result(null, null);
+    }
+    try {
+      return new Result(new Converter(firstLine).convert(node, 0), null);
+    } catch (ConversionError e) {
+      return new Result(null, e.error);
+    }
+  }
+
+  private static String clean(String message) {
+    String first = message.strip().split("\n", 2)[0];
+    return first.isEmpty() ? "invalid YAML" : first;
+  }
+
+  private static String hintFor(String problem) {
+    String p = String.valueOf(problem).toLowerCase(Locale.ROOT);
+    if (p.contains("'\\t'") || p.contains("tab")) {
+      return "indent with spaces, not tabs";
+    }
+    if (p.contains("mapping values are not allowed")) {
+      return "put text that contains ': ' in quotes, or check the indentation of this line";
+    }
+    if (p.contains("could not find expected ':'")) {
+      return "every line of front matter is 'key: value'; check the previous line too";
+    }
+    if (p.contains("number of aliases")) {
+      return "front matter does not need YAML aliases; write the values out";
+    }
+    if (p.contains("nesting depth")) {
+      return "front matter values are text or lists of text; flatten the structure";
+    }
+    if (p.contains("found undefined alias") || p.contains("alias")) {
+      return "remove the '*' alias or quote the value";
+    }
+    return "check the YAML syntax on this line; quote values that contain special characters";
+  }
+
+  private static final class ConversionError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient YamlError error;
+
+    ConversionError(YamlError error) {
+      super(error.message(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  /** Turns SnakeYAML's node graph into our tree; aliases to collections are refused. */
+  private static final class Converter {
+    private final int firstLine;
+    private final Map<Node, Boolean> seen = new IdentityHashMap<>();
+
+    Converter(int firstLine) {
+      this.firstLine = firstLine;
+    }
+
+    Mark mark(Node node) {
+      var m = node.getStartMark();
+      return m == null
+          ? new Mark(firstLine, 1)
+          : new Mark(firstLine + m.getLine(), m.getColumn() + 1);
+    }
+
+    YamlNode convert(Node node, int depth) {
+      if (depth > MAX_DEPTH) {
+        throw new ConversionError(
+            new YamlError(
+                mark(node), "front matter is nested too deeply", "flatten the structure"));
+      }
+      if (node instanceof ScalarNode scalar) {
+        boolean plain = scalar.getScalarStyle() == ScalarStyle.PLAIN;
+        String value = scalar.getValue();
+        boolean isNull =
+            plain && (value.isEmpty() || value.equals("~") || value.equalsIgnoreCase("null"));
+        return new YamlScalar(isNull ? "" : value, plain, isNull, mark(node));
+      }
+      if (seen.put(node, Boolean.TRUE) != null) {
+        throw new ConversionError(
+            new YamlError(
+                mark(node),
+                "a YAML alias repeats a list or map",
+                "front matter does not need YAML aliases; write the values out"));
+      }
+      if (node instanceof SequenceNode seq) {
+        List<YamlNode> items = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+          items.add(convert(item, depth + 1));
+        }
+        return new YamlList(items, mark(node));
+      }
+      MappingNode map = (MappingNode) node;
+      List<Entry> entries = new ArrayList<>();
+      Map<String, Mark> keys = new HashMap<>();
+      for (NodeTuple tuple : map.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (!(keyNode instanceof ScalarNode keyScalar)) {
+          throw new ConversionError(
+              new YamlError(mark(keyNode), "a key must be a plain word", "write 'key: value'"));
+        }
+        String key = keyScalar.getValue();
+        Mark keyMark = mark(keyNode);
+        Mark previous = keys.putIfAbsent(key, keyMark);
+        if (previous != null) {
+          throw new ConversionError(
+              new YamlError(
+                  keyMark,
+                  "duplicate key '" + key + "' (first on line " + previous.line() + ")",
+                  "keep one '" + key + ":' line and delete the other"));
+        }
+        entries.add(new Entry(key, keyMark, convert(tuple.getValueNode(), depth + 1)));
+      }
+      return new YamlMap(entries, mark(node));
+    }
+  }
+}
