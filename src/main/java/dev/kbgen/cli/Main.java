@@ -21,7 +21,8 @@ public final class Main {
     CommandLine cli = new CommandLine(new KbgenCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof picocli.CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("kbgen: internal error (please report it): " + e);

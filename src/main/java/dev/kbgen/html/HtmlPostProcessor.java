@@ -42,6 +42,7 @@ public final class HtmlPostProcessor {
     Document doc = Jsoup.parseBodyFragment(html);
     doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
     Element body = doc.body();
+    body.select("svg.adm-hidden").remove(); // flexmark's icons for its own admonition markup
     githubAdmonitions(body, admonitionTitles);
     blockAdmonitions(body, admonitionTitles);
     fallbackLinks(body);

@@ -34,6 +34,7 @@ import dev.kbgen.html.HtmlPostProcessor;
 import dev.kbgen.html.HtmlSection;
 import dev.kbgen.problem.Problems;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +74,16 @@ public final class MarkdownRenderer {
     options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
     options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
     options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
+    // "!!! important" and "!!! caution" mean the same as GitHub's [!IMPORTANT] and [!CAUTION]
+    // (flexmark folds them into tip and warning), and a block without a title gets the title of
+    // its kind in the article's language from the post-processor, not flexmark's English one.
+    Map<String, String> admonitionTypes = new HashMap<>(AdmonitionExtension.getQualifierTypeMap());
+    admonitionTypes.put("important", "important");
+    admonitionTypes.put("caution", "caution");
+    Map<String, String> noTitles = new HashMap<>();
+    admonitionTypes.keySet().forEach(k -> noTitles.put(k, ""));
+    options.set(AdmonitionExtension.QUALIFIER_TYPE_MAP, admonitionTypes);
+    options.set(AdmonitionExtension.QUALIFIER_TITLE_MAP, noTitles);
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
   }
@@ -176,6 +187,9 @@ public final class MarkdownRenderer {
       }
       if (node instanceof com.vladsch.flexmark.ast.RefNode ref && !ref.isDefined()) {
         return link; // "[text]" without a definition is plain text, e.g. "> [!NOTE]"
+      }
+      if (node instanceof com.vladsch.flexmark.ast.MailLink) {
+        return link; // an e-mail address; flexmark adds "mailto:" itself
       }
       LinkRequest.Kind kind;
       if (link.getLinkType() == LinkType.IMAGE || link.getLinkType() == LinkType.IMAGE_REF) {

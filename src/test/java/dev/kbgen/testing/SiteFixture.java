@@ -1,0 +1,204 @@
+package dev.kbgen.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.kbgen.build.BuildOptions;
+import dev.kbgen.build.BuildResult;
+import dev.kbgen.build.Pipeline;
+import dev.kbgen.problem.Problem;
+import dev.kbgen.problem.ProblemFormatter;
+import dev.kbgen.publish.MemoryPublisher;
+import dev.kbgen.publish.OutputFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A small site written inline, in sections that start with {@code -- path --} lines (like Hugo's
+ * txtar test sites), built in memory with the default theme.
+ *
+ * <p>Paths are relative to the project: {@code content/...} and optionally {@code templates/...}.
+ * When the text has no {@code content/site.yaml}, {@link #SITE_YAML} is used; when it has no
+ * templates, the repository's {@code templates/} folder is copied.
+ */
+public final class SiteFixture {
+  /** A small two-language config with two products and a few tags. */
+  public static final String SITE_YAML =
+      """
+      title:
+        en: Test Help
+        zh: 测试帮助
+      description:
+        en: Test site.
+        zh: 测试站点。
+      base_url: https://help.example.com/
+      default_language: en
+      languages:
+        - code: en
+          label: English
+        - code: zh
+          label: 中文
+      products:
+        sync: {en: Sync, zh: 同步}
+        account: {en: Account, zh: 账户}
+      tags:
+        login: {en: Login, zh: 登录}
+        windows: {en: Windows, zh: Windows}
+        network: {en: Network, zh: 网络}
+      """;
+
+  private final Path root;
+  private final Map<String, String> files;
+
+  private SiteFixture(Path root, Map<String, String> files) {
+    this.root = root;
+    this.files = files;
+  }
+
+  /** Writes the sections of {@code text} below {@code dir}. */
+  public static SiteFixture write(Path dir, String text) {
+    Map<String, String> files = parse(text);
+    files.putIfAbsent("content/site.yaml", SITE_YAML);
+    try {
+      for (var e : files.entrySet()) {
+        Path p = dir.resolve(e.getKey());
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+      }
+      if (files.keySet().stream().noneMatch(k -> k.startsWith("templates/"))) {
+        copyTree(repoTemplates(), dir.resolve("templates"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new SiteFixture(dir, files);
+  }
+
+  /** The repository's default theme. */
+  public static Path repoTemplates() {
+    return Path.of("templates").toAbsolutePath();
+  }
+
+  /** The repository's sample knowledge base. */
+  public static Path repoContent() {
+    return Path.of("content").toAbsolutePath();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path content() {
+    return root.resolve("content");
+  }
+
+  public Path templates() {
+    return root.resolve("templates");
+  }
+
+  /** Builds the site in memory. */
+  public Built build() {
+    return build(false);
+  }
+
+  public Built build(boolean drafts) {
+    MemoryPublisher publisher = new MemoryPublisher();
+    BuildResult result =
+        new Pipeline(new BuildOptions(content(), templates(), drafts, root)).run(publisher);
+    return new Built(result, publisher.files());
+  }
+
+  /** Builds any content and templates folder in memory, naming files relative to {@code wd}. */
+  public static Built build(Path content, Path templates, Path wd) {
+    MemoryPublisher publisher = new MemoryPublisher();
+    BuildResult result = new Pipeline(new BuildOptions(content, templates, false, wd)).run(publisher);
+    return new Built(result, publisher.files());
+  }
+
+  /** Splits {@code -- path --} sections. */
+  static Map<String, String> parse(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String current = null;
+    StringBuilder body = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("-- ") && line.endsWith(" --") && line.length() > 6) {
+        if (current != null) {
+          out.put(current, body.toString());
+        }
+        current = line.substring(3, line.length() - 3).strip();
+        body.setLength(0);
+      } else if (current != null) {
+        body.append(line).append('\n');
+      }
+    }
+    if (current != null) {
+      out.put(current, body.toString());
+    }
+    return out;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.sorted().toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  /** A built site and what the build reported. */
+  public record Built(BuildResult result, Map<String, OutputFile> files) {
+
+    public List<Problem> problems() {
+      return result.problems();
+    }
+
+    /** The problems as the CLI prints them, for assertion messages. */
+    public String report() {
+      return ProblemFormatter.formatAll(result.problems());
+    }
+
+    /** Fails with the report when the build failed. */
+    public Built assertOk() {
+      if (result.failed()) {
+        fail("build failed:\n" + report());
+      }
+      return this;
+    }
+
+    public String text(String path) {
+      OutputFile f = files.get(path);
+      if (f == null) {
+        fail("no output file " + path + "; files: " + files.keySet());
+      }
+      return f.text();
+    }
+
+    /**
+     * Asserts on an output file: each expectation must be contained, or with a leading {@code !}
+     * must not be.
+     */
+    public Built assertFile(String path, String... expectations) {
+      String text = text(path);
+      for (String e : expectations) {
+        if (e.startsWith("! ")) {
+          assertThat(text).as(path).doesNotContain(e.substring(2));
+        } else {
+          assertThat(text).as(path).contains(e);
+        }
+      }
+      return this;
+    }
+  }
+}

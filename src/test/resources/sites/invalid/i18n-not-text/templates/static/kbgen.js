@@ -1,0 +1,101 @@
+/* kbgen theme script: copy buttons and the "/" search shortcut. No inline code, no libraries. */
+(function () {
+  'use strict';
+
+  var live = document.getElementById('kbgen-live');
+
+  function announce(message) {
+    if (!live || !message) { return; }
+    live.textContent = '';
+    window.setTimeout(function () { live.textContent = message; }, 60);
+  }
+
+  function legacyCopy(text) {
+    var buffer = document.createElement('textarea');
+    buffer.value = text;
+    buffer.setAttribute('readonly', '');
+    buffer.setAttribute('aria-hidden', 'true');
+    buffer.className = 'copy-buffer';
+    document.body.appendChild(buffer);
+    buffer.select();
+    var ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    document.body.removeChild(buffer);
+    return ok;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(
+        function () { return true; },
+        function () { return legacyCopy(text); }
+      );
+    }
+    return Promise.resolve(legacyCopy(text));
+  }
+
+  function setupCopyButtons() {
+    var buttons = document.querySelectorAll('button.copy[data-copy]');
+    var copied = live ? live.getAttribute('data-copied') : '';
+    var failed = live ? live.getAttribute('data-copy-failed') : '';
+    Array.prototype.forEach.call(buttons, function (button) {
+      var label = button.textContent;
+      var timer = null;
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        copyText(button.getAttribute('data-copy')).then(function (ok) {
+          window.clearTimeout(timer);
+          if (ok) {
+            button.classList.add('is-copied');
+            button.textContent = copied || label;
+            announce(copied);
+            timer = window.setTimeout(function () {
+              button.classList.remove('is-copied');
+              button.textContent = label;
+            }, 2000);
+          } else {
+            announce(failed);
+          }
+        });
+      });
+    });
+  }
+
+  function isTypingTarget(el) {
+    if (!el) { return false; }
+    var tag = el.tagName;
+    return el.isContentEditable || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+  }
+
+  function searchInput() {
+    var ids = ['search-page-input', 'home-search', 'search-input'];
+    for (var i = 0; i < ids.length; i++) {
+      var input = document.getElementById(ids[i]);
+      if (input && input.offsetParent !== null) { return input; }
+    }
+    return null;
+  }
+
+  function setupShortcut() {
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+      if (isTypingTarget(event.target)) { return; }
+      var input = searchInput();
+      if (!input) { return; }
+      event.preventDefault();
+      input.focus();
+      input.select();
+    });
+  }
+
+  function init() {
+    setupCopyButtons();
+    setupShortcut();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+}());
