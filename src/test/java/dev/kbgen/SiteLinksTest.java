@@ -117,7 +117,8 @@ class SiteLinksTest {
           broken.add(page + " -> " + target + " (a folder: file:// shows no index.html)");
         }
         if (target.contains("#") && path.endsWith(".html")) {
-          String id = URLDecoder.decode(target.substring(target.indexOf('#') + 1), StandardCharsets.UTF_8);
+          String id =
+              URLDecoder.decode(target.substring(target.indexOf('#') + 1), StandardCharsets.UTF_8);
           Document t = Jsoup.parse(file.toFile(), "UTF-8");
           if (!id.isEmpty() && t.getElementById(id) == null) {
             broken.add(page + " -> " + target + " (no element with that id)");
@@ -185,12 +186,17 @@ class SiteLinksTest {
 
   @Test
   void languageSwitchOnAnArticleLandsOnTheSameArticle() throws IOException {
-    Document en = Jsoup.parse(site.resolve("en/sync/windows-access-denied/index.html").toFile(), "UTF-8");
+    Document en =
+        Jsoup.parse(site.resolve("en/sync/windows-access-denied/index.html").toFile(), "UTF-8");
     Element zhLink = en.selectFirst("a[hreflang=zh]");
     assertThat(zhLink).isNotNull();
     Path target =
-        site.resolve("en/sync/windows-access-denied/index.html").getParent().resolve(zhLink.attr("href")).normalize();
-    assertThat(site.relativize(target).toString()).isEqualTo("zh/sync/windows-access-denied/index.html");
+        site.resolve("en/sync/windows-access-denied/index.html")
+            .getParent()
+            .resolve(zhLink.attr("href"))
+            .normalize();
+    assertThat(site.relativize(target).toString())
+        .isEqualTo("zh/sync/windows-access-denied/index.html");
     Document zh = Jsoup.parse(target.toFile(), "UTF-8");
     assertThat(zh.selectFirst("h1").text()).contains("0x80070005");
     assertThat(zh.selectFirst("html").attr("lang")).startsWith("zh");

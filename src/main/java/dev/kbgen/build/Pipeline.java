@@ -19,9 +19,9 @@ import dev.kbgen.publish.Publisher;
 import dev.kbgen.search.RelatedArticles;
 import dev.kbgen.search.RelatedDocument;
 import dev.kbgen.site.LinkIndex;
-import dev.kbgen.site.Page;
 import dev.kbgen.site.SiteAssembler;
 import dev.kbgen.site.SiteInput;
+import dev.kbgen.template.TemplateError;
 import dev.kbgen.template.TemplateException;
 import dev.kbgen.template.Templates;
 import dev.kbgen.validate.SectionRule;
@@ -29,7 +29,6 @@ import dev.kbgen.validate.ValidationInput;
 import dev.kbgen.validate.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,9 +109,10 @@ public final class Pipeline {
               ""));
       return;
     }
-    String text = ContentLoader.normalise(readString(siteYaml));
+    String shown = options.display(siteYaml);
     config =
-        SiteConfigLoader.parse(Source.of(options.display(siteYaml), text), text, problems)
+        ContentLoader.readText(siteYaml, shown, problems)
+            .flatMap(text -> SiteConfigLoader.parse(Source.of(shown, text), text, problems))
             .orElse(null);
     if (config == null) {
       return;
@@ -212,36 +212,50 @@ public final class Pipeline {
 
   private void render() {
     Templates templates = new Templates(options.templates());
+    Map<TemplateError, List<String>> errors = new TreeMap<>(TEMPLATE_ERROR_ORDER);
     List<OutputFile> rendered =
         assembled.pages().parallelStream()
-            .map(page -> renderPage(templates, page))
+            .map(
+                page -> {
+                  try {
+                    return Optional.of(
+                        OutputFile.text(
+                            page.path(), templates.render(page.template(), page.vars())));
+                  } catch (TemplateException e) {
+                    synchronized (errors) {
+                      errors.computeIfAbsent(e.error(), k -> new ArrayList<>()).add(page.path());
+                    }
+                    return Optional.<OutputFile>empty();
+                  }
+                })
             .flatMap(Optional::stream)
             .toList();
+    // One problem per template mistake, however many pages it broke.
+    errors.forEach(
+        (err, pagesHit) -> {
+          List<String> sorted = pagesHit.stream().sorted().toList();
+          problems.add(
+              new Problem(
+                  Severity.ERROR,
+                  options.display(options.templates().resolve(err.file())),
+                  err.line(),
+                  0,
+                  "template error: " + err.message(),
+                  "while rendering "
+                      + sorted.get(0)
+                      + (sorted.size() > 1 ? " and " + (sorted.size() - 1) + " other pages" : ""),
+                  "fix the template; every variable it uses must exist (strict variables)",
+                  ""));
+        });
     files.addAll(rendered);
     pages = rendered.size();
     assembled.files().forEach((path, text) -> files.add(OutputFile.text(path, text)));
   }
 
-  private Optional<OutputFile> renderPage(Templates templates, Page page) {
-    try {
-      return Optional.of(
-          OutputFile.text(page.path(), templates.render(page.template(), page.vars())));
-    } catch (TemplateException e) {
-      var err = e.error();
-      Path file = options.templates().resolve(err.file());
-      problems.add(
-          new Problem(
-              Severity.ERROR,
-              options.display(file),
-              err.line(),
-              0,
-              "template error while rendering " + page.path() + ": " + err.message(),
-              "",
-              "fix the template; every variable it uses must exist (strict variables)",
-              ""));
-      return Optional.empty();
-    }
-  }
+  private static final Comparator<TemplateError> TEMPLATE_ERROR_ORDER =
+      Comparator.comparing(TemplateError::file)
+          .thenComparingInt(TemplateError::line)
+          .thenComparing(TemplateError::message);
 
   /** The static search index comes with the search feature; nothing is written yet. */
   private void search() {}
@@ -274,19 +288,48 @@ public final class Pipeline {
                 ""));
       }
     }
+    checkOutputPaths();
+  }
+
+  /**
+   * Two outputs must not share a path, and no output may sit where another needs a folder (e.g. the
+   * file {@code content/en/sync/x/index.html} and the page of {@code content/en/sync/x.md}).
+   */
+  private void checkOutputPaths() {
+    Map<String, Path> assetFiles = new java.util.HashMap<>();
+    loaded.assets().forEach(a -> assetFiles.put(a.path(), a.file()));
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    java.util.Set<String> folders = new java.util.HashSet<>();
+    for (OutputFile f : files) {
+      String path = f.path();
+      boolean clash = taken.contains(path) || folders.contains(path);
+      for (int i = path.indexOf('/'); i >= 0 && !clash; i = path.indexOf('/', i + 1)) {
+        clash = taken.contains(path.substring(0, i));
+      }
+      if (clash) {
+        Path source = assetFiles.getOrDefault(path, options.content());
+        problems.add(
+            new Problem(
+                Severity.ERROR,
+                options.display(source),
+                0,
+                0,
+                "'" + path + "' clashes with a page or file kbgen generates",
+                "",
+                "rename or move the file or folder so that its URL is free",
+                ""));
+        continue;
+      }
+      taken.add(path);
+      for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+        folders.add(path.substring(0, i));
+      }
+    }
   }
 
   private void publish(Publisher publisher) {
     try {
       publisher.publish(files);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String readString(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,7 +22,10 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(
-        e -> e instanceof picocli.CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+        e ->
+            e instanceof picocli.CommandLine.ParameterException
+                ? ExitCodes.USAGE
+                : ExitCodes.INTERNAL);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("kbgen: internal error (please report it): " + e);

@@ -44,7 +44,13 @@ public final class SiteConfigLoader {
    * Parses the config text; returns empty when it has errors (which are added to {@code problems}).
    */
   public static Optional<SiteConfig> parse(Source source, String text, Problems problems) {
-    int before = problems.size();
+    Problems local = new Problems();
+    Optional<SiteConfig> config = parseInto(source, text, local);
+    problems.addAll(local.sorted());
+    return local.hasErrors() ? Optional.empty() : config;
+  }
+
+  private static Optional<SiteConfig> parseInto(Source source, String text, Problems problems) {
     YamlReader.Result result = YamlReader.read(text, 1);
     if (!result.ok()) {
       var e = result.error();
@@ -93,7 +99,7 @@ public final class SiteConfigLoader {
     String baseUrl = f.text("base_url", true).orElse("/");
     if (!baseUrl.matches("https?://[^\\s]+")) {
       f.error(
-          f.markOf("base_url"),
+          valueMark(f, "base_url"),
           "'base_url' must be an absolute http(s) URL",
           "e.g. base_url: https://help.example.com/");
     }
@@ -104,7 +110,7 @@ public final class SiteConfigLoader {
         f.text("default_language", false).orElse(codes.isEmpty() ? "en" : codes.get(0));
     if (!codes.isEmpty() && !codes.contains(defaultLanguage)) {
       f.error(
-          f.markOf("default_language"),
+          valueMark(f, "default_language"),
           "default_language '" + defaultLanguage + "' is not in 'languages'",
           "use one of: " + String.join(", ", codes));
     }
@@ -114,9 +120,6 @@ public final class SiteConfigLoader {
     int popular = number(f, "popular_tags", 12);
     int recent = number(f, "recent_articles", 8);
     int related = number(f, "related_articles", 5);
-    if (problems.size() > before && problems.hasErrors()) {
-      return Optional.empty();
-    }
     return Optional.of(
         new SiteConfig(
             title,
@@ -252,8 +255,16 @@ public final class SiteConfigLoader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    Mark at = f.markOf(key);
-    f.error(at, "'" + key + "' must be a whole number from 0 to 1000", "");
+    Mark at = valueMark(f, key);
+    f.error(
+        at,
+        "'" + key + "' must be a whole number from 0 to 1000",
+        "e.g. '" + key + ": " + defaultValue + "'");
     return defaultValue;
+  }
+
+  /** Where a key's value is written, or where the key is when it has no value. */
+  private static Mark valueMark(YamlFields f, String key) {
+    return f.map().get(key).map(YamlNode::mark).orElse(f.markOf(key));
   }
 }

@@ -23,6 +23,10 @@ public final class ArticleParser {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}_-]+");
 
+  /** First-level folders under a language that kbgen uses for its own pages. */
+  public static final List<String> RESERVED =
+      List.of("articles", "codes", "products", "search", "static", "tags");
+
   private ArticleParser() {}
 
   /** The article, or empty when the file has errors (added to {@code problems}). */
@@ -47,6 +51,15 @@ public final class ArticleParser {
       return Optional.empty();
     }
     String area = segments[1];
+    if (RESERVED.contains(slugPath(area))) {
+      problems.add(
+          source.error(
+              0,
+              0,
+              "folder '" + area + "' is reserved for the pages kbgen generates",
+              "rename the folder; reserved names are " + String.join(", ", RESERVED)));
+      return Optional.empty();
+    }
     String rest = file.path().substring(lang.length() + 1, file.path().length() - ".md".length());
     String slugPath = slugPath(rest);
     if (slugPath.isEmpty()) {

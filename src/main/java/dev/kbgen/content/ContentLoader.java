@@ -182,6 +182,28 @@ public final class ContentLoader {
     return text.map(t -> new TextFile(rel, shown, normalise(t)));
   }
 
+  /**
+   * Reads a single text file (such as {@code site.yaml}) strictly as UTF-8, with the BOM removed
+   * and line ends normalised; problems when it cannot be read or decoded.
+   */
+  public static Optional<String> readText(Path file, String shown, Problems problems) {
+    try {
+      return decode(Files.readAllBytes(file), shown, problems).map(ContentLoader::normalise);
+    } catch (IOException e) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              shown,
+              0,
+              0,
+              "cannot read: " + e.getMessage(),
+              "",
+              "check that the file exists and is readable",
+              ""));
+      return Optional.empty();
+    }
+  }
+
   /** Strict UTF-8: the first invalid byte is reported with its offset. */
   static Optional<String> decode(byte[] bytes, String shown, Problems problems) {
     CharsetDecoder decoder =

@@ -138,6 +138,7 @@ public record UiStrings(Map<String, Map<String, String>> strings) {
                   e.keyMark().column(),
                   "UI string '" + e.key() + "' must be text",
                   "write '" + e.key() + ": \"...\"'"));
+          values.put(e.key(), ""); // present, reported above; not "missing" as well
           ok = false;
         }
       }

@@ -68,6 +68,8 @@ public final class MarkdownRenderer {
     options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
     options.set(HtmlRenderer.SOFT_BREAK, "\n");
     options.set(HtmlRenderer.ESCAPE_HTML, true);
+    // flexmark drops javascript: links silently by default; kbgen's resolver reports them instead.
+    options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
     options.set(TablesExtension.WITH_CAPTION, false);
     options.set(TablesExtension.COLUMN_SPANS, false);
     options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -105,6 +107,7 @@ public final class MarkdownRenderer {
     Document doc = parser.parse(article.body());
     RenderScope scope = new RenderScope(article, links, problems, doc);
     doc.set(SCOPE, scope);
+    reportEmptyLinks(doc, scope);
     String html = renderer.render(doc);
     HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles);
 
@@ -125,6 +128,19 @@ public final class MarkdownRenderer {
     }
     return new RenderedBody(
         body.html(), body.intro(), sections, body.headings(), body.text(), scope.linked);
+  }
+
+  /**
+   * flexmark does not ask link resolvers about an empty URL, so {@code [text]()} is checked here.
+   */
+  private static void reportEmptyLinks(Document doc, RenderScope scope) {
+    for (Node n : doc.getDescendants()) {
+      if (n instanceof com.vladsch.flexmark.ast.Link link && link.getUrl().isEmpty()) {
+        scope.resolve(new LinkRequest(LinkRequest.Kind.LINK, ""), n);
+      } else if (n instanceof com.vladsch.flexmark.ast.Image image && image.getUrl().isEmpty()) {
+        scope.resolve(new LinkRequest(LinkRequest.Kind.IMAGE, ""), n);
+      }
+    }
   }
 
   /** What the link hooks need while one document renders. */

@@ -25,7 +25,7 @@ public final class ProblemFormatter {
       out.append("    ").append(excerpt).append('\n');
       if (p.column() > 0) {
         int caret = Math.min(p.column() - 1, excerpt.length());
-        out.append("    ").append(" ".repeat(caret)).append("^\n");
+        out.append("    ").append(" ".repeat(width(excerpt.substring(0, caret)))).append("^\n");
       }
     }
     if (!p.detail().isEmpty()) {
@@ -35,6 +35,31 @@ public final class ProblemFormatter {
       out.append("  hint: ").append(p.hint()).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * Terminal columns taken by text: East Asian wide and fullwidth characters (Chinese, Japanese,
+   * Korean, fullwidth punctuation, emoji) take two, so that the caret stays under the column.
+   */
+  static int width(String text) {
+    return text.codePoints().map(c -> isWide(c) ? 2 : 1).sum();
+  }
+
+  private static boolean isWide(int c) {
+    return (c >= 0x1100 && c <= 0x115F)
+        || (c >= 0x2E80 && c <= 0x303E)
+        || (c >= 0x3041 && c <= 0x33FF)
+        || (c >= 0x3400 && c <= 0x4DBF)
+        || (c >= 0x4E00 && c <= 0x9FFF)
+        || (c >= 0xA000 && c <= 0xA4CF)
+        || (c >= 0xAC00 && c <= 0xD7A3)
+        || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFE30 && c <= 0xFE4F)
+        || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6)
+        || (c >= 0x1F300 && c <= 0x1F64F)
+        || (c >= 0x1F900 && c <= 0x1F9FF)
+        || (c >= 0x20000 && c <= 0x3FFFD);
   }
 
   /** All problems followed by a count line, e.g. {@code 2 errors, 1 warning}. */

@@ -11,7 +11,7 @@ final class RequiredTagsRule implements Rule {
   public void check(ValidationInput input, Problems problems) {
     for (Article a : input.articles()) {
       if (a.meta().type() == ArticleType.TROUBLESHOOTING && a.meta().tags().isEmpty()) {
-        Mark m = a.meta().marks().getOrDefault("tags@key", a.meta().mark("id"));
+        Mark m = a.meta().marks().getOrDefault("tags@key", a.meta().mark("id@key"));
         problems.add(
             a.source()
                 .error(

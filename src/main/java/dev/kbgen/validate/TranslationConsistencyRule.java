@@ -4,6 +4,8 @@ import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.yaml.Mark;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +15,9 @@ final class TranslationConsistencyRule implements Rule {
   public void check(ValidationInput input, Problems problems) {
     for (Map<String, Article> versions : input.translations().byId().values()) {
       var list = new ArrayList<>(versions.values());
+      // The map's order is unspecified: compare with the site's first language, every build.
+      List<String> languages = input.config().languageCodes();
+      list.sort(Comparator.comparingInt(a -> languages.indexOf(a.lang())));
       if (list.size() < 2) {
         continue;
       }

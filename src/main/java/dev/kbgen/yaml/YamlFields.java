@@ -91,6 +91,11 @@ public final class YamlFields {
     for (YamlNode item : ((YamlList) node.get()).items()) {
       if (item instanceof YamlScalar s && !s.isNull() && !s.value().isBlank()) {
         out.add(s.value().strip());
+      } else if (item instanceof YamlScalar) {
+        error(
+            item.mark(),
+            "an item of '" + key + "' is empty",
+            "remove the empty item, or write a word or phrase in it");
       } else {
         error(
             item.mark(),

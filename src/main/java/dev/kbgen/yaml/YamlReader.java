@@ -70,7 +70,38 @@ public final class YamlReader {
       Mark mark =
           m == null ? new Mark(firstLine, 1) : new Mark(firstLine + m.getLine(), m.getColumn() + 1);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      return new Result(null, new YamlError(mark, clean(problem), hintFor(problem)));
+      String message = clean(problem);
+      org.yaml.snakeyaml.error.Mark start = e.getContextMark();
+      if (e.getContext() != null && start != null && m != null && start.getLine() < m.getLine()) {
+        // An unclosed quote or bracket is noticed lines later: say where it began.
+        message +=
+            " ("
+                + e.getContext().strip()
+                + " that starts on line "
+                + (firstLine + start.getLine())
+                + ")";
+      }
+      return new Result(null, new YamlError(mark, message, hintFor(message)));
+    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+      // A character YAML does not allow, even in quotes: point at it (position counts code points).
+      int line = firstLine;
+      int column = 1;
+      int[] codePoints = text.codePoints().limit(Math.max(0, e.getPosition())).toArray();
+      for (int c : codePoints) {
+        if (c == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      return new Result(
+          null,
+          new YamlError(
+              new Mark(line, column),
+              String.format(
+                  Locale.ROOT, "character U+%04X is not allowed in YAML", e.getCodePoint()),
+              "remove the invisible or control character (retyping the line helps)"));
     } catch (YAMLException e) {
       return new Result(
           null,
@@ -104,6 +135,15 @@ public final class YamlReader {
     }
     if (p.contains("could not find expected ':'")) {
       return "every line of front matter is 'key: value'; check the previous line too";
+    }
+    if (p.contains("quoted scalar")) {
+      return "close the quote; a value that contains a quote can use the other kind of quote";
+    }
+    if (p.contains("flow sequence")) {
+      return "close the '[' with ']', or quote a value that starts with '['";
+    }
+    if (p.contains("flow mapping")) {
+      return "close the '{' with '}', or quote a value that starts with '{'";
     }
     if (p.contains("number of aliases")) {
       return "front matter does not need YAML aliases; write the values out";

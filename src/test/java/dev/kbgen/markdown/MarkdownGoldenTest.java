@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Snapshot tests of the Markdown pipeline (flexmark, kbgen's link hooks and the HTML
  * post-processor), in the style of Zola's: each {@code golden/markdown/<name>.md} is the body of
- * the article {@code en/sync/<name>.md}, rendered and compared with {@code <name>.html}.
+ * the article {@code en/sync/<name>.md} (or {@code zh/sync/} for names starting with {@code zh-}),
+ * rendered and compared with {@code <name>.html}.
  *
  * <p>To accept new output after an intended change, run {@code ./mvnw test
  * -Dtest=MarkdownGoldenTest -Dkbgen.updateGolden=true}, then review the diff of the {@code .html}
@@ -148,7 +149,10 @@ class MarkdownGoldenTest {
         .isEqualTo(expected);
   }
 
-  /** Renders a body as the article {@code en/sync/<name>.md}; fails on reported problems. */
+  /**
+   * Renders a body as the article {@code en/sync/<name>.md} ({@code zh/sync/<name>.md} when the
+   * name starts with {@code zh-}); fails on reported problems.
+   */
   static String render(String name, String body) {
     String file =
         """
@@ -159,11 +163,12 @@ class MarkdownGoldenTest {
         updated: 2026-01-01
         ---
         """
-            .formatted(name)
-        + body;
+                .formatted(name)
+            + body;
     Problems problems = new Problems();
     List<Article> articles = new ArrayList<>();
-    Article article = parse("en/sync/" + name + ".md", file, problems);
+    String lang = name.startsWith("zh-") ? "zh" : "en";
+    Article article = parse(lang + "/sync/" + name + ".md", file, problems);
     articles.add(article);
     for (String section : OTHERS.split("(?m)^-- ")) {
       if (!section.isBlank()) {
@@ -171,8 +176,7 @@ class MarkdownGoldenTest {
         articles.add(parse(section.substring(0, end), section.substring(end + 4), problems));
       }
     }
-    List<Asset> assets =
-        List.of(new Asset("en/sync/images/tray.png", Path.of("tray.png")));
+    List<Asset> assets = List.of(new Asset("en/sync/images/tray.png", Path.of("tray.png")));
     LinkIndex links =
         new LinkIndex(articles, assets, Translations.pair(articles), config.languageCodes());
     RenderedBody rendered =

@@ -53,7 +53,8 @@ class DiskPublisherTest {
     Files.createDirectories(old);
     Files.writeString(old.resolve("index.html"), "previous", StandardCharsets.UTF_8);
     new DiskPublisher(out).publish(List.of(OutputFile.text("index.html", "new")));
-    assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).isEqualTo("new");
+    assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8))
+        .isEqualTo("new");
     assertThat(old).doesNotExist();
   }
 }

@@ -118,7 +118,8 @@ public final class SiteFixture {
   /** Builds any content and templates folder in memory, naming files relative to {@code wd}. */
   public static Built build(Path content, Path templates, Path wd) {
     MemoryPublisher publisher = new MemoryPublisher();
-    BuildResult result = new Pipeline(new BuildOptions(content, templates, false, wd)).run(publisher);
+    BuildResult result =
+        new Pipeline(new BuildOptions(content, templates, false, wd)).run(publisher);
     return new Built(result, publisher.files());
   }
 

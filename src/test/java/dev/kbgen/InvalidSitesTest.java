@@ -1,0 +1,140 @@
+package dev.kbgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.kbgen.cli.Main;
+import dev.kbgen.problem.Problem;
+import dev.kbgen.testing.SiteFixture;
+import dev.kbgen.testing.SiteFixture.Built;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One small site per kind of content problem (like Zola's {@code test_sites_invalid/}).
+ *
+ * <p>Each folder under {@code src/test/resources/sites/invalid/} (the build must fail) or {@code
+ * sites/warnings/} (the build must succeed) holds {@code content/}, optionally its own {@code
+ * templates/} (otherwise the repository's theme is used), and {@code expected.txt}: the problems
+ * the build reports, one {@code location: severity: title} line each, in the order reported.
+ */
+class InvalidSitesTest {
+  private static final Path SITES = Path.of("src/test/resources/sites");
+
+  @TestFactory
+  Stream<DynamicTest> invalidSitesFailWithTheExpectedProblems() throws IOException {
+    return fixtures("invalid").map(dir -> dynamicTest(name(dir), () -> check(dir, true)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> warningSitesBuildWithTheExpectedWarnings() throws IOException {
+    return fixtures("warnings").map(dir -> dynamicTest(name(dir), () -> check(dir, false)));
+  }
+
+  @Test
+  void everyFixtureHasContentAndExpectations() throws IOException {
+    List<Path> all = Stream.concat(fixtures("invalid"), fixtures("warnings")).toList();
+    assertThat(all).hasSizeGreaterThan(40);
+    for (Path dir : all) {
+      assertThat(dir.resolve("content")).as(name(dir)).isDirectory();
+      assertThat(dir.resolve("expected.txt")).as(name(dir)).isRegularFile();
+    }
+  }
+
+  @Test
+  void cliReportsTheProblemAndLeavesThePreviousSiteUntouched(@TempDir Path tmp) throws IOException {
+    Path fixture = SITES.resolve("invalid/updated-impossible-date").toAbsolutePath();
+    Path out = tmp.resolve("site");
+    Files.createDirectories(out.resolve("en"));
+    Path marker = out.resolve("en/marker.html");
+    Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
+    List<String> before = listing(out);
+
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code =
+        Main.run(
+            new String[] {
+              "build",
+              "--content",
+              fixture.resolve("content").toString(),
+              "--templates",
+              SiteFixture.repoTemplates().toString(),
+              "--out",
+              out.toString()
+            },
+            new PrintWriter(stdout, true),
+            new PrintWriter(stderr, true));
+
+    String err = stderr.toString();
+    assertThat(code).as(err).isEqualTo(1);
+    assertThat(err)
+        .contains("content/en/sync/sync-stops.md:5:10: error: 'updated' is not a real date:")
+        .contains("    updated: 2026-02-30\n             ^\n")
+        .contains("hint: check the month and the day")
+        .contains("was not changed")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(stdout.toString()).isEmpty();
+    assertThat(listing(out)).isEqualTo(before);
+    assertThat(marker).hasContent("previous site");
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString()).toList())
+          .as("no staging or backup folder is left behind")
+          .containsExactly("site");
+    }
+  }
+
+  private static void check(Path dir, boolean invalid) throws IOException {
+    Path templates =
+        Files.isDirectory(dir.resolve("templates"))
+            ? dir.resolve("templates")
+            : SiteFixture.repoTemplates();
+    Built built = SiteFixture.build(dir.resolve("content"), templates, dir);
+    List<String> actual =
+        built.problems().stream()
+            .map(p -> p.location() + ": " + p.severity().label() + ": " + p.title())
+            .toList();
+    List<String> expected =
+        Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
+            .filter(line -> !line.isBlank())
+            .toList();
+
+    assertThat(actual).as("problems of %s:%n%s", name(dir), built.report()).isEqualTo(expected);
+    assertThat(built.result().failed()).as("build failed").isEqualTo(invalid);
+    if (invalid) {
+      assertThat(built.files()).as("nothing is published").isEmpty();
+    }
+    for (Problem p : built.problems()) {
+      if (p.isError()) {
+        assertThat(p.hint()).as("hint of " + p.location() + ": " + p.title()).isNotBlank();
+      }
+    }
+  }
+
+  private static Stream<Path> fixtures(String group) throws IOException {
+    try (Stream<Path> list = Files.list(SITES.resolve(group))) {
+      return list.filter(Files::isDirectory).sorted().toList().stream();
+    }
+  }
+
+  private static String name(Path dir) {
+    return dir.getParent().getFileName() + "/" + dir.getFileName();
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+    }
+  }
+}
