@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * One small site per kind of content problem (like Zola's {@code test_sites_invalid/}).
  *
  * <p>Each folder under {@code src/test/resources/sites/invalid/} (the build must fail) or {@code
- * sites/warnings/} (the build must succeed) holds {@code content/}, optionally its own {@code
- * templates/} (otherwise the repository's theme is used), and {@code expected.txt}: the problems
- * the build reports, one {@code location: severity: title} line each, in the order reported.
+ * sites/warnings/} (the build must succeed) holds {@code content/}, optionally a {@code templates/}
+ * folder with only the theme files it changes (laid over the repository's theme; a {@code
+ * templates/REMOVE} file lists theme files to delete), and {@code expected.txt}: the problems the
+ * build reports, one {@code location: severity: title} line each, in the order reported.
  */
 class InvalidSitesTest {
   private static final Path SITES = Path.of("src/test/resources/sites");
@@ -95,12 +96,53 @@ class InvalidSitesTest {
     }
   }
 
+  /**
+   * The theme a fixture builds with: the repository's, or for a fixture with {@code templates/}, a
+   * copy of it in {@code work/templates} with the fixture's files laid over it.
+   */
+  static Path theme(Path dir, Path work) throws IOException {
+    Path overlay = dir.resolve("templates");
+    if (!Files.isDirectory(overlay)) {
+      return SiteFixture.repoTemplates();
+    }
+    Path merged = work.resolve("templates");
+    copyTree(SiteFixture.repoTemplates(), merged);
+    copyTree(overlay, merged);
+    Path remove = merged.resolve("REMOVE");
+    if (Files.exists(remove)) {
+      for (String line : Files.readAllLines(remove, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          Files.delete(merged.resolve(line.strip()));
+        }
+      }
+      Files.delete(remove);
+    }
+    return merged;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.sorted().toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
   private static void check(Path dir, boolean invalid) throws IOException {
-    Path templates =
-        Files.isDirectory(dir.resolve("templates"))
-            ? dir.resolve("templates")
-            : SiteFixture.repoTemplates();
-    Built built = SiteFixture.build(dir.resolve("content"), templates, dir);
+    Path work = Files.createTempDirectory("kbgen-fixture-");
+    Path templates = theme(dir, work);
+    Path wd = templates.startsWith(work) ? work : dir;
+    Path content = dir.resolve("content");
+    if (wd == work) {
+      copyTree(content, work.resolve("content"));
+      content = work.resolve("content");
+    }
+    Built built = SiteFixture.build(content, templates, wd);
     List<String> actual =
         built.problems().stream()
             .map(p -> p.location() + ": " + p.severity().label() + ": " + p.title())
