@@ -106,8 +106,8 @@ class InvalidSitesTest {
       return SiteFixture.repoTemplates();
     }
     Path merged = work.resolve("templates");
-    copyTree(SiteFixture.repoTemplates(), merged);
-    copyTree(overlay, merged);
+    SiteFixture.copyTree(SiteFixture.repoTemplates(), merged);
+    SiteFixture.copyTree(overlay, merged);
     Path remove = merged.resolve("REMOVE");
     if (Files.exists(remove)) {
       for (String line : Files.readAllLines(remove, StandardCharsets.UTF_8)) {
@@ -120,26 +120,13 @@ class InvalidSitesTest {
     return merged;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.sorted().toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
   private static void check(Path dir, boolean invalid) throws IOException {
     Path work = Files.createTempDirectory("kbgen-fixture-");
     Path templates = theme(dir, work);
     Path wd = templates.startsWith(work) ? work : dir;
     Path content = dir.resolve("content");
     if (wd == work) {
-      copyTree(content, work.resolve("content"));
+      SiteFixture.copyTree(content, work.resolve("content"));
       content = work.resolve("content");
     }
     Built built = SiteFixture.build(content, templates, wd);

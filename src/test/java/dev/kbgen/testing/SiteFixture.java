@@ -145,14 +145,15 @@ public final class SiteFixture {
     return out;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies a folder tree, replacing files that exist. */
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.sorted().toList()) {
         Path target = to.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(p, target);
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
