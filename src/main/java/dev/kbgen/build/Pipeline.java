@@ -1,9 +1,11 @@
 package dev.kbgen.build;
 
+import dev.kbgen.config.SectionKind;
 import dev.kbgen.config.SiteConfig;
 import dev.kbgen.config.SiteConfigLoader;
 import dev.kbgen.content.Article;
 import dev.kbgen.content.ArticleParser;
+import dev.kbgen.content.ArticleType;
 import dev.kbgen.content.Asset;
 import dev.kbgen.content.ContentLoader;
 import dev.kbgen.i18n.Translations;
@@ -18,7 +20,14 @@ import dev.kbgen.publish.OutputFile;
 import dev.kbgen.publish.Publisher;
 import dev.kbgen.search.RelatedArticles;
 import dev.kbgen.search.RelatedDocument;
+import dev.kbgen.search.SearchDocument;
+import dev.kbgen.search.SearchEngine;
+import dev.kbgen.search.SearchField;
+import dev.kbgen.search.SearchRuntime;
+import dev.kbgen.search.StaticIndexWriter;
 import dev.kbgen.site.LinkIndex;
+import dev.kbgen.site.Permalinks;
+import dev.kbgen.site.SearchAssets;
 import dev.kbgen.site.SiteAssembler;
 import dev.kbgen.site.SiteInput;
 import dev.kbgen.template.TemplateError;
@@ -33,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +67,8 @@ public final class Pipeline {
   private Translations translations;
   private Map<String, RenderedBody> bodies = Map.of();
   private SiteAssembler.Assembled assembled;
+  private SearchEngine engine;
+  private SearchAssets searchAssets = new SearchAssets("", Map.of());
   private final List<OutputFile> files = new ArrayList<>();
   private int pages;
 
@@ -77,12 +89,12 @@ public final class Pipeline {
       return result();
     }
     stage("markdown", this::markdown);
-    stage("assemble", this::assemble);
     if (problems.hasErrors()) {
       return result();
     }
-    stage("templates", this::render);
     stage("search", this::search);
+    stage("assemble", this::assemble);
+    stage("templates", this::render);
     stage("static", this::staticFiles);
     if (problems.hasErrors()) {
       return result();
@@ -90,6 +102,33 @@ public final class Pipeline {
     files.sort(Comparator.comparing(OutputFile::path));
     stage("publish", () -> publish(publisher));
     return result();
+  }
+
+  /**
+   * What the query commands need: the search engine over every article, or the problems that
+   * stopped the stages before it.
+   *
+   * @param problems every problem found
+   * @param engine the engine, or null when there were errors
+   * @param config the site config, or null when it could not be read
+   */
+  public record Reference(List<Problem> problems, SearchEngine engine, SiteConfig config) {}
+
+  /** Runs the stages up to the search index, without rendering or writing anything. */
+  public Reference reference() {
+    stage("load", this::load);
+    if (config != null && ui != null) {
+      stage("parse", this::parse);
+      stage("pair", this::pair);
+      stage("validate", this::validate);
+      if (!problems.hasErrors()) {
+        stage("markdown", this::markdown);
+      }
+      if (!problems.hasErrors()) {
+        stage("search", this::search);
+      }
+    }
+    return new Reference(problems.sorted(), problems.hasErrors() ? null : engine, config);
   }
 
   private void load() {
@@ -206,7 +245,8 @@ public final class Pipeline {
       related.put(a.path(), List.copyOf(list));
     }
     assembled =
-        new SiteAssembler(new SiteInput(config, ui, articles, bodies, translations, related))
+        new SiteAssembler(
+                new SiteInput(config, ui, articles, bodies, translations, related, searchAssets))
             .assemble();
   }
 
@@ -257,8 +297,91 @@ public final class Pipeline {
           .thenComparingInt(TemplateError::line)
           .thenComparing(TemplateError::message);
 
-  /** The static search index comes with the search feature; nothing is written yet. */
-  private void search() {}
+  /**
+   * Indexes every article with Lucene and writes the static index the browser searches: per
+   * language a manifest, shards, document tables and facets, plus the runtime script.
+   */
+  private void search() {
+    List<SearchDocument> docs = articles.stream().map(this::searchDocument).toList();
+    engine = SearchEngine.build(docs);
+    Map<String, String> manifests = new TreeMap<>();
+    for (var index : engine.indexes().values()) {
+      String lang = index.lang();
+      Map<String, Map<String, String>> names = new TreeMap<>();
+      Map<String, String> products = new TreeMap<>();
+      config.products().forEach(p -> products.put(p.key(), p.name(lang)));
+      Map<String, String> tags = new TreeMap<>();
+      config.tags().forEach(t -> tags.put(t.key(), t.name(lang)));
+      Map<String, String> types = new TreeMap<>();
+      ArticleType.keys().forEach(t -> types.put(t, ui.get(lang, "type_" + t)));
+      names.put("products", products);
+      names.put("tags", tags);
+      names.put("types", types);
+      StaticIndexWriter.Output out = StaticIndexWriter.write(index, names);
+      out.files().forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
+      manifests.put(lang, out.manifest());
+    }
+    searchAssets =
+        SearchRuntime.load()
+            .map(
+                runtime -> {
+                  String path = "search/kbgen-search." + StaticIndexWriter.hash(runtime) + ".js";
+                  files.add(new OutputFile(path, runtime));
+                  return new SearchAssets(path, manifests);
+                })
+            .orElse(new SearchAssets("", manifests));
+  }
+
+  private SearchDocument searchDocument(Article a) {
+    RenderedBody body = bodies.get(a.path());
+    StringBuilder symptom = new StringBuilder();
+    StringBuilder rest = new StringBuilder(body.introText());
+    StringBuilder headings = new StringBuilder();
+    for (RenderedBody.Section s : body.sections()) {
+      StringBuilder target = s.kind() == SectionKind.SYMPTOM ? symptom : rest;
+      target.append('\n').append(s.text());
+      if (s.kind() == SectionKind.OTHER) {
+        headings.append(s.heading()).append('\n');
+      }
+    }
+    body.headings().stream()
+        .filter(h -> h.level() == 3)
+        .forEach(h -> headings.append(h.text()).append('\n'));
+    var meta = a.meta();
+    List<String> curated = new ArrayList<>(meta.errorCodes());
+    curated.addAll(meta.aliases());
+    Map<SearchField, String> fields = new EnumMap<>(SearchField.class);
+    fields.put(SearchField.TITLE, a.title());
+    fields.put(SearchField.SUMMARY, Objects.requireNonNullElse(meta.summary(), ""));
+    fields.put(SearchField.SYMPTOM, symptom.toString());
+    fields.put(SearchField.CODES, String.join("\n", curated));
+    fields.put(SearchField.HEADINGS, headings.toString());
+    fields.put(SearchField.BODY, rest.toString());
+    String excerptSource = symptom.length() > 0 ? symptom.toString() : rest.toString();
+    return new SearchDocument(
+        a.path(),
+        a.id(),
+        a.lang(),
+        a.title(),
+        Permalinks.article(a),
+        Objects.requireNonNullElse(meta.summary(), ""),
+        Objects.requireNonNullElse(meta.product(), ""),
+        meta.type().key(),
+        meta.tags(),
+        excerpt(excerptSource),
+        fields,
+        curated);
+  }
+
+  /** About 300 characters of plain text, cut at a word boundary. */
+  static String excerpt(String text) {
+    String t = text.strip().replaceAll("\\s+", " ");
+    if (t.length() <= 300) {
+      return t;
+    }
+    int cut = t.lastIndexOf(' ', 300);
+    return t.substring(0, cut > 200 ? cut : 300) + "…";
+  }
 
   private void staticFiles() {
     Path dir = options.templates().resolve("static");

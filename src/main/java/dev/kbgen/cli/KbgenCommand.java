@@ -12,7 +12,12 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KbgenCommand.Version.class,
     description = "Builds a bilingual support help site from Markdown articles.",
-    subcommands = {BuildCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      BuildCommand.class,
+      SearchCommand.class,
+      EvalCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     commandListHeading = "%nCommands:%n",
     footer = {
       "",

@@ -53,6 +53,7 @@ public final class HtmlPostProcessor {
     }
 
     StringBuilder intro = new StringBuilder();
+    StringBuilder introText = new StringBuilder();
     List<HtmlSection> sections = new ArrayList<>();
     String heading = null;
     String anchor = null;
@@ -63,6 +64,7 @@ public final class HtmlPostProcessor {
       if (child instanceof Element e && e.tagName().equals("h2")) {
         if (heading == null) {
           intro.append(current.html());
+          introText.append(current.text());
         } else {
           sections.add(new HtmlSection(heading, anchor, current.html().strip(), current.text()));
         }
@@ -75,10 +77,17 @@ public final class HtmlPostProcessor {
     }
     if (heading == null) {
       intro.append(current.html());
+      introText.append(current.text());
     } else {
       sections.add(new HtmlSection(heading, anchor, current.html().strip(), current.text()));
     }
-    return new HtmlBody(body.html(), intro.toString().strip(), sections, headings, body.text());
+    return new HtmlBody(
+        body.html(),
+        intro.toString().strip(),
+        introText.toString().strip(),
+        sections,
+        headings,
+        body.text());
   }
 
   private static void fallbackLinks(Element body) {

@@ -127,7 +127,13 @@ public final class MarkdownRenderer {
           new RenderedBody.Section(kind, s.heading(), s.anchor(), s.html(), s.text(), line));
     }
     return new RenderedBody(
-        body.html(), body.intro(), sections, body.headings(), body.text(), scope.linked);
+        body.html(),
+        body.intro(),
+        body.introText(),
+        sections,
+        body.headings(),
+        body.text(),
+        scope.linked);
   }
 
   /**

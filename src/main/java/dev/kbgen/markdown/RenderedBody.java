@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param html the whole body
  * @param intro HTML before the first level-2 heading (may be empty)
+ * @param introText the intro as plain text
  * @param sections level-2 sections in document order, each with its kind
  * @param headings every heading with its anchor
  * @param text the body as plain text
@@ -18,6 +19,7 @@ import java.util.Set;
 public record RenderedBody(
     String html,
     String intro,
+    String introText,
     List<Section> sections,
     List<HtmlHeading> headings,
     String text,

@@ -5,6 +5,7 @@ import dev.kbgen.config.SiteConfig;
 import dev.kbgen.config.Term;
 import dev.kbgen.content.Article;
 import dev.kbgen.html.HtmlHeading;
+import dev.kbgen.json.Json;
 import dev.kbgen.markdown.RenderedBody;
 import dev.kbgen.site.Views.ArticleView;
 import dev.kbgen.site.Views.Card;
@@ -443,6 +444,8 @@ public final class SiteAssembler {
         root + Permalinks.home(lang),
         root + Permalinks.feed(lang),
         root + Permalinks.search(lang),
+        in.search().runtime().isEmpty() ? "" : root + in.search().runtime(),
+        Json.write(new TreeMap<>(in.search().manifests())),
         langs);
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param bodies rendered body per article path
  * @param translations articles paired by id
  * @param related for each article path, the paths of related articles, best first
+ * @param search the search runtime and index manifests
  */
 public record SiteInput(
     SiteConfig config,
@@ -24,7 +25,8 @@ public record SiteInput(
     List<Article> articles,
     Map<String, RenderedBody> bodies,
     Translations translations,
-    Map<String, List<String>> related) {
+    Map<String, List<String>> related,
+    SearchAssets search) {
   public SiteInput {
     articles = List.copyOf(articles);
     bodies = Map.copyOf(bodies);

@@ -23,6 +23,8 @@ public final class Views {
       String homeUrl,
       String feedUrl,
       String searchUrl,
+      String searchScript,
+      String searchManifests,
       List<LangLink> languages) {}
 
   /** An hreflang alternate with its absolute URL. */

@@ -1,4 +1,4 @@
-package dev.kbgen.site;
+package dev.kbgen.json;
 
 import java.util.List;
 import java.util.Map;
@@ -7,10 +7,10 @@ import java.util.Map;
  * A small JSON writer for JSON-LD, safe inside an HTML {@code <script>} element: {@code <}, {@code
  * >} and {@code &} are written as unicode escapes, so {@code </script>} in a title cannot end it.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();

@@ -1,0 +1,244 @@
+package dev.kbgen.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Text analysis shared by the index, the reference searcher and (reproduced exactly) the browser
+ * runtime: English words (stemmed), identifiers kept whole with their parts, Chinese words and
+ * bigrams, and curated codes. The same analysis serves both languages, so mixed queries work.
+ *
+ * <p>Terms carry a class prefix: none for English words and Chinese bigrams, {@code #} for
+ * identifiers, {@code ~} for Chinese words, {@code !} for curated codes and aliases.
+ */
+public final class Analysis implements AutoCloseable {
+  /** Prefix of identifier terms. */
+  public static final String IDENTIFIER = "#";
+
+  /** Prefix of Chinese word terms. */
+  public static final String CHINESE_WORD = "~";
+
+  /** Prefix of curated code and alias terms. */
+  public static final String CURATED = "!";
+
+  private static final Pattern IDENTIFIER_TOKEN =
+      Pattern.compile("[\\p{L}\\p{N}]+(?:[._:/\\\\-]+[\\p{L}\\p{N}]+)*");
+  private static final Pattern SEPARATORS = Pattern.compile("[._:/\\\\-]+");
+  private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
+  private static final Pattern CAMEL =
+      Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  /** Whether terms keep duplicates (documents) or are distinct in first-seen order (queries). */
+  public enum Mode {
+    DOC,
+    QUERY
+  }
+
+  private final Analyzer words;
+  private final Analyzer han;
+
+  public Analysis() {
+    CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    this.words =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = new EnglishPossessiveFilter(source);
+            s = new LowerCaseFilter(s);
+            s = new StopFilter(s, stop);
+            s = new PorterStemFilter(s);
+            return new TokenStreamComponents(source, s);
+          }
+        };
+    this.han =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new ICUTokenizer();
+            return new TokenStreamComponents(source, source);
+          }
+        };
+  }
+
+  /** The terms of a text. */
+  public List<String> analyze(String text, Mode mode) {
+    List<String> out = new ArrayList<>();
+    String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    int i = 0;
+    while (i < t.length()) {
+      boolean isHan = isHan(t.codePointAt(i));
+      int j = i;
+      while (j < t.length() && isHan(t.codePointAt(j)) == isHan) {
+        j += Character.charCount(t.codePointAt(j));
+      }
+      String run = t.substring(i, j);
+      if (isHan) {
+        hanRun(run, out::add);
+      } else {
+        nonHanRun(run, out::add);
+      }
+      i = j;
+    }
+    return mode == Mode.QUERY ? List.copyOf(new LinkedHashSet<>(out)) : out;
+  }
+
+  /**
+   * Query terms: the analysed terms plus curated lookups of the whole query and its identifiers.
+   */
+  public List<String> analyzeQuery(String query) {
+    LinkedHashSet<String> terms = new LinkedHashSet<>(analyze(query, Mode.QUERY));
+    String whole = curatedNorm(query);
+    if (!whole.isEmpty()) {
+      terms.add(CURATED + whole);
+    }
+    Matcher m = IDENTIFIER_TOKEN.matcher(Normalizer.normalize(query, Normalizer.Form.NFKC));
+    while (m.find()) {
+      if (isIdentifier(m.group())) {
+        terms.add(CURATED + m.group().toLowerCase(Locale.ROOT));
+      }
+    }
+    return List.copyOf(terms);
+  }
+
+  /** The curated term of an error code or alias from front matter. */
+  public static String curated(String value) {
+    String n = curatedNorm(value);
+    return n.isEmpty() ? null : CURATED + n;
+  }
+
+  static String curatedNorm(String s) {
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return WHITESPACE.matcher(n).replaceAll(" ").strip();
+  }
+
+  static boolean isHan(int codePoint) {
+    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+  }
+
+  private void hanRun(String run, Consumer<String> out) {
+    int[] cps = run.codePoints().toArray();
+    if (cps.length == 1) {
+      out.accept(run);
+    } else {
+      for (int k = 0; k + 1 < cps.length; k++) {
+        out.accept(new String(cps, k, 2));
+      }
+    }
+    for (String w : tokens(han, run)) {
+      if (w.codePointCount(0, w.length()) >= 2) {
+        out.accept(CHINESE_WORD + w);
+      }
+    }
+  }
+
+  private void nonHanRun(String run, Consumer<String> out) {
+    tokens(words, run).forEach(out);
+    Matcher m = IDENTIFIER_TOKEN.matcher(run);
+    while (m.find()) {
+      String token = m.group();
+      if (!isIdentifier(token)) {
+        continue;
+      }
+      out.accept(IDENTIFIER + token.toLowerCase(Locale.ROOT));
+      for (String segment : SEPARATORS.split(token)) {
+        if (segment.isEmpty()) {
+          continue;
+        }
+        if (HEX.matcher(segment).matches()) {
+          out.accept(IDENTIFIER + segment.substring(2).toLowerCase(Locale.ROOT));
+        }
+        String[] parts = CAMEL.split(segment);
+        if (parts.length > 1) {
+          partTerms(segment, out);
+        }
+        for (String part : parts) {
+          partTerms(part, out);
+        }
+      }
+    }
+  }
+
+  /** An identifier part becomes English-word terms, like any word. */
+  private void partTerms(String part, Consumer<String> out) {
+    if (part.codePointCount(0, part.length()) >= 2) {
+      tokens(words, part).forEach(out);
+    }
+  }
+
+  /** Whether a token matched by the identifier pattern is code-like. */
+  static boolean isIdentifier(String token) {
+    boolean digit = false;
+    boolean letter = false;
+    boolean separator = false;
+    boolean underscore = false;
+    boolean camel = false;
+    int prev = -1;
+    for (int k = 0; k < token.length(); ) {
+      int cp = token.codePointAt(k);
+      if (Character.isDigit(cp)) {
+        digit = true;
+      } else if (Character.isLetter(cp)) {
+        letter = true;
+        if (prev >= 0 && Character.isLowerCase(prev) && Character.isUpperCase(cp)) {
+          camel = true;
+        }
+      } else if (cp == '_') {
+        underscore = true;
+      } else {
+        separator = true;
+      }
+      prev = cp;
+      k += Character.charCount(cp);
+    }
+    int length = token.codePointCount(0, token.length());
+    return (separator && digit)
+        || underscore
+        || (letter && digit)
+        || (!letter && digit && !separator && length >= 3)
+        || camel;
+  }
+
+  private static List<String> tokens(Analyzer analyzer, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("", new StringReader(text))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    words.close();
+    han.close();
+  }
+}

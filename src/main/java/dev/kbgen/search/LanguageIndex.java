@@ -1,0 +1,235 @@
+package dev.kbgen.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene index of one language: the reference ranking, and the source of the impacts that the
+ * static index ships to the browser.
+ */
+public final class LanguageIndex implements AutoCloseable {
+  /** BM25 parameters shared with the browser's precomputed impacts. */
+  public static final float K1 = 1.2f;
+
+  public static final float B = 0.75f;
+
+  private final String lang;
+  private final List<SearchDocument> docs;
+  private final ByteBuffersDirectory dir;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final BM25Similarity similarity = new BM25Similarity(K1, B);
+  private TreeMap<String, Postings> impacts;
+
+  private LanguageIndex(String lang, List<SearchDocument> docs, ByteBuffersDirectory dir)
+      throws IOException {
+    this.lang = lang;
+    this.docs = List.copyOf(docs);
+    this.dir = dir;
+    this.reader = DirectoryReader.open(dir);
+    this.searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(similarity);
+  }
+
+  /** Indexes documents, which must be sorted by key (their number is their position). */
+  public static LanguageIndex build(String lang, List<SearchDocument> docs, Analysis analysis) {
+    FieldType type = new FieldType();
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setTokenized(true);
+    type.setOmitNorms(false);
+    type.freeze();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig();
+    config.setSimilarity(new BM25Similarity(K1, B));
+    config.setUseCompoundFile(false);
+    try (IndexWriter writer = new IndexWriter(dir, config)) {
+      for (SearchDocument d : docs) {
+        Document doc = new Document();
+        for (SearchField f : SearchField.values()) {
+          List<String> terms =
+              new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
+          if (f == SearchField.CODES) {
+            for (String c : d.curated()) {
+              String curated = Analysis.curated(c);
+              if (curated != null) {
+                terms.add(curated);
+              }
+            }
+          }
+          if (!terms.isEmpty()) {
+            doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
+          }
+        }
+        writer.addDocument(doc);
+      }
+      writer.forceMerge(1);
+      writer.commit();
+      return new LanguageIndex(lang, docs, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String lang() {
+    return lang;
+  }
+
+  public List<SearchDocument> documents() {
+    return docs;
+  }
+
+  /**
+   * For every term, its impact per document: {@code sum over fields of boost * BM25}, computed with
+   * Lucene's own scorer, so the browser's sums reproduce this index's ranking.
+   */
+  public synchronized TreeMap<String, Postings> impacts() {
+    if (impacts != null) {
+      return impacts;
+    }
+    Map<String, Map<Integer, Float>> acc = new HashMap<>();
+    try {
+      for (var leafContext : reader.leaves()) {
+        LeafReader leaf = leafContext.reader();
+        for (SearchField f : SearchField.values()) {
+          Terms terms = leaf.terms(f.field());
+          if (terms == null) {
+            continue;
+          }
+          CollectionStatistics cs = searcher.collectionStatistics(f.field());
+          long[] norms = norms(leaf, f.field());
+          TermsEnum te = terms.iterator();
+          BytesRef br;
+          while ((br = te.next()) != null) {
+            String term = br.utf8ToString();
+            TermStatistics ts = new TermStatistics(br, te.docFreq(), te.totalTermFreq());
+            SimScorer scorer = similarity.scorer(f.boost(), cs, ts);
+            PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+            Map<Integer, Float> perDoc = acc.computeIfAbsent(term, k -> new HashMap<>());
+            int doc;
+            while ((doc = pe.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS) {
+              float s = scorer.score(pe.freq(), norms[doc]);
+              perDoc.merge(leafContext.docBase + doc, s, Float::sum);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    TreeMap<String, Postings> out = new TreeMap<>();
+    acc.forEach(
+        (term, perDoc) -> {
+          int[] ds = perDoc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+          float[] is = new float[ds.length];
+          for (int i = 0; i < ds.length; i++) {
+            is[i] = perDoc.get(ds[i]);
+          }
+          out.put(term, new Postings(ds, is));
+        });
+    impacts = out;
+    return out;
+  }
+
+  private static long[] norms(LeafReader leaf, String field) throws IOException {
+    long[] norms = new long[leaf.maxDoc()];
+    NumericDocValues values = leaf.getNormValues(field);
+    if (values != null) {
+      int doc;
+      while ((doc = values.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS) {
+        norms[doc] = values.longValue();
+      }
+    }
+    return norms;
+  }
+
+  /**
+   * Ranks documents for already analysed query terms with Lucene: one boosted term query per field
+   * per term, summed. Ties go to the lower document number.
+   */
+  public List<Hit> search(List<String> terms, int limit, IntPredicate filter) {
+    if (terms.isEmpty() || docs.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String t : terms) {
+      for (SearchField f : SearchField.values()) {
+        if (clauses++ >= IndexSearcher.getMaxClauseCount()) {
+          break;
+        }
+        q.add(
+            new BoostQuery(new TermQuery(new Term(f.field(), t)), f.boost()),
+            BooleanClause.Occur.SHOULD);
+      }
+    }
+    try {
+      ScoreDoc[] top = searcher.search(q.build(), Math.max(1, docs.size())).scoreDocs;
+      ScoreDoc[] sorted = Arrays.copyOf(top, top.length);
+      Arrays.sort(
+          sorted,
+          (a, b) ->
+              a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+      List<Hit> hits = new ArrayList<>();
+      for (ScoreDoc sd : sorted) {
+        if (hits.size() >= limit) {
+          break;
+        }
+        if (filter.test(sd.doc)) {
+          hits.add(new Hit(sd.doc, sd.score, docs.get(sd.doc)));
+        }
+      }
+      return hits;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The field texts of a document as fields for Lucene, for tools that need them. */
+  static Map<SearchField, String> fieldsOf(SearchDocument d) {
+    return new EnumMap<>(d.fields());
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+      dir.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
