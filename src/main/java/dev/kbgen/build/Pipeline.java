@@ -18,12 +18,11 @@ import dev.kbgen.problem.Severity;
 import dev.kbgen.problem.Source;
 import dev.kbgen.publish.OutputFile;
 import dev.kbgen.publish.Publisher;
-import dev.kbgen.search.RelatedArticles;
-import dev.kbgen.search.RelatedDocument;
 import dev.kbgen.search.SearchDocument;
 import dev.kbgen.search.SearchEngine;
 import dev.kbgen.search.SearchField;
 import dev.kbgen.search.SearchRuntime;
+import dev.kbgen.search.SimilarArticles;
 import dev.kbgen.search.StaticIndexWriter;
 import dev.kbgen.site.LinkIndex;
 import dev.kbgen.site.Permalinks;
@@ -207,23 +206,13 @@ public final class Pipeline {
   }
 
   private void assemble() {
-    List<RelatedDocument> docs =
-        articles.stream()
-            .map(
-                a ->
-                    new RelatedDocument(
-                        a.path(),
-                        a.lang(),
-                        a.title(),
-                        String.join(" ", a.meta().tags())
-                            + "\n"
-                            + String.join(" ", a.meta().errorCodes())
-                            + "\n"
-                            + Objects.requireNonNullElse(a.meta().summary(), "")
-                            + "\n"
-                            + bodies.get(a.path()).text()))
-            .toList();
-    Map<String, List<String>> similar = RelatedArticles.compute(docs, config.relatedArticles());
+    Map<String, List<String>> similar = new TreeMap<>();
+    for (var index : engine.indexes().values()) {
+      SimilarArticles.compute(index, config.relatedArticles())
+          .forEach(
+              (key, list) ->
+                  similar.put(key, list.stream().map(SimilarArticles.Similar::key).toList()));
+    }
     Map<String, List<String>> related = new TreeMap<>();
     for (Article a : articles) {
       List<String> list = new ArrayList<>();

@@ -57,6 +57,7 @@ public final class Analysis implements AutoCloseable {
   }
 
   private final Analyzer words;
+  private final Analyzer rawWords;
   private final Analyzer han;
 
   public Analysis() {
@@ -71,6 +72,15 @@ public final class Analysis implements AutoCloseable {
             s = new StopFilter(s, stop);
             s = new PorterStemFilter(s);
             return new TokenStreamComponents(source, s);
+          }
+        };
+    this.rawWords =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream s = new EnglishPossessiveFilter(source);
+            return new TokenStreamComponents(source, new LowerCaseFilter(s));
           }
         };
     this.han =
@@ -106,7 +116,8 @@ public final class Analysis implements AutoCloseable {
   }
 
   /**
-   * Query terms: the analysed terms plus curated lookups of the whole query and its identifiers.
+   * Query terms: the analysed terms, then the curated lookup of the whole query, then one for each
+   * identifier of each non-Han run, distinct in that order.
    */
   public List<String> analyzeQuery(String query) {
     LinkedHashSet<String> terms = new LinkedHashSet<>(analyze(query, Mode.QUERY));
@@ -114,13 +125,56 @@ public final class Analysis implements AutoCloseable {
     if (!whole.isEmpty()) {
       terms.add(CURATED + whole);
     }
-    Matcher m = IDENTIFIER_TOKEN.matcher(Normalizer.normalize(query, Normalizer.Form.NFKC));
-    while (m.find()) {
-      if (isIdentifier(m.group())) {
-        terms.add(CURATED + m.group().toLowerCase(Locale.ROOT));
+    String t = Normalizer.normalize(query, Normalizer.Form.NFKC);
+    for (String run : runs(t, false)) {
+      Matcher m = IDENTIFIER_TOKEN.matcher(run);
+      while (m.find()) {
+        if (isIdentifier(m.group())) {
+          terms.add(CURATED + m.group().toLowerCase(Locale.ROOT));
+        }
       }
     }
     return List.copyOf(terms);
+  }
+
+  /**
+   * A plain word of a query, for typo correction: as typed (lower-cased, possessive removed) and
+   * the term it becomes.
+   *
+   * @param raw the word before stop words and stemming
+   * @param term its term, or null for a stop word
+   */
+  public record QueryWord(String raw, String term) {}
+
+  /** The plain words of the non-Han runs of a query, in order. */
+  public List<QueryWord> queryWords(String query) {
+    List<QueryWord> out = new ArrayList<>();
+    String t = Normalizer.normalize(query, Normalizer.Form.NFKC);
+    for (String run : runs(t, false)) {
+      for (String raw : tokens(rawWords, run)) {
+        List<String> stemmed = tokens(words, raw);
+        out.add(new QueryWord(raw, stemmed.isEmpty() ? null : stemmed.get(0)));
+      }
+    }
+    return out;
+  }
+
+  /** The Han ({@code han} true) or non-Han runs of a normalised text. */
+  private static List<String> runs(String t, boolean han) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < t.length()) {
+      boolean isHan = isHan(t.codePointAt(i));
+      int j = i;
+      while (j < t.length() && isHan(t.codePointAt(j)) == isHan) {
+        j += Character.charCount(t.codePointAt(j));
+      }
+      if (isHan == han) {
+        out.add(t.substring(i, j));
+      }
+      i = j;
+    }
+    return out;
   }
 
   /** The curated term of an error code or alias from front matter. */
@@ -239,6 +293,7 @@ public final class Analysis implements AutoCloseable {
   @Override
   public void close() {
     words.close();
+    rawWords.close();
     han.close();
   }
 }

@@ -81,22 +81,32 @@ public final class SearchEngine implements AutoCloseable {
     if (index == null) {
       return new Result(List.of(), List.of(), Map.of());
     }
-    List<String> terms = new ArrayList<>();
-    Map<String, String> corrected = new LinkedHashMap<>();
     NavigableMap<String, Postings> dictionary = index.impacts();
-    for (String t : analysis.analyzeQuery(query)) {
-      if (typos && !dictionary.containsKey(t) && TYPO_ELIGIBLE.matcher(t).matches()) {
-        String fix = correct(t, dictionary);
-        if (fix != null) {
-          corrected.put(t, fix);
-          if (!terms.contains(fix)) {
-            terms.add(fix);
-          }
+    // Typo candidates: words typed with 4+ letters (no digits, no Han) whose term is not indexed.
+    Map<String, String> fixes = new LinkedHashMap<>();
+    Map<String, String> corrected = new LinkedHashMap<>();
+    if (typos) {
+      for (Analysis.QueryWord w : analysis.queryWords(query)) {
+        String t = w.term();
+        if (t == null || dictionary.containsKey(t) || fixes.containsKey(t)) {
           continue;
         }
+        int letters = w.raw().codePointCount(0, w.raw().length());
+        if (letters < 4 || !TYPO_ELIGIBLE.matcher(w.raw()).matches()) {
+          continue;
+        }
+        String fix = correct(t, letters >= 8 ? 2 : 1, dictionary);
+        if (fix != null) {
+          fixes.put(t, fix);
+          corrected.put(w.raw(), fix);
+        }
       }
-      if (!terms.contains(t)) {
-        terms.add(t);
+    }
+    List<String> terms = new ArrayList<>();
+    for (String t : analysis.analyzeQuery(query)) {
+      String term = fixes.getOrDefault(t, t);
+      if (!terms.contains(term)) {
+        terms.add(term);
       }
     }
     List<SearchDocument> docs = index.documents();
@@ -108,8 +118,7 @@ public final class SearchEngine implements AutoCloseable {
    * The closest index term with the same first letter: optimal string alignment distance at most 1
    * for 4-7 letters and 2 for longer terms; ties go to the more frequent, then the smaller term.
    */
-  static String correct(String term, NavigableMap<String, Postings> dictionary) {
-    int max = term.length() >= 8 ? 2 : 1;
+  static String correct(String term, int max, NavigableMap<String, Postings> dictionary) {
     int first = term.codePointAt(0);
     String from = new String(Character.toChars(first));
     String to = new String(Character.toChars(first + 1));
@@ -118,9 +127,6 @@ public final class SearchEngine implements AutoCloseable {
     int bestDf = -1;
     for (var e : dictionary.subMap(from, true, to, false).entrySet()) {
       String candidate = e.getKey();
-      if (Math.abs(candidate.length() - term.length()) > max) {
-        continue;
-      }
       int d = osa(term, candidate, max);
       if (d > max) {
         continue;
@@ -135,10 +141,15 @@ public final class SearchEngine implements AutoCloseable {
     return best;
   }
 
-  /** Optimal string alignment distance, in UTF-16 code units (the browser counts the same way). */
-  static int osa(String a, String b, int max) {
-    int n = a.length();
-    int m = b.length();
+  /** Optimal string alignment distance over code points (the browser counts the same way). */
+  static int osa(String s1, String s2, int max) {
+    int[] a = s1.codePoints().toArray();
+    int[] b = s2.codePoints().toArray();
+    int n = a.length;
+    int m = b.length;
+    if (Math.abs(n - m) > max) {
+      return max + 1;
+    }
     int[][] d = new int[n + 1][m + 1];
     for (int i = 0; i <= n; i++) {
       d[i][0] = i;
@@ -149,12 +160,9 @@ public final class SearchEngine implements AutoCloseable {
     for (int i = 1; i <= n; i++) {
       int rowMin = Integer.MAX_VALUE;
       for (int j = 1; j <= m; j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int cost = a[i - 1] == b[j - 1] ? 0 : 1;
         int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
           v = Math.min(v, d[i - 2][j - 2] + 1);
         }
         d[i][j] = v;

@@ -36,7 +36,15 @@ import java.util.TreeSet;
 
 /** Turns articles into every page of the site, each with the variables its template needs. */
 public final class SiteAssembler {
+  /** Code-like tokens: letters, digits and the separators codes use. */
+  private static final java.util.regex.Pattern CODE_TOKEN =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:[._:/\\\\-]+[\\p{L}\\p{N}]+)*");
+
   private final SiteInput in;
+
+  /** Articles per product, per language. */
+  private final Map<String, Map<String, Integer>> productCounts = new HashMap<>();
+
   private final SiteConfig config;
   private final Map<String, Article> byPath = new HashMap<>();
 
@@ -47,6 +55,13 @@ public final class SiteAssembler {
     this.in = in;
     this.config = in.config();
     in.articles().forEach(a -> byPath.put(a.path(), a));
+    for (Article a : in.articles()) {
+      if (a.meta().product() != null) {
+        productCounts
+            .computeIfAbsent(a.lang(), k -> new HashMap<>())
+            .merge(a.meta().product(), 1, Integer::sum);
+      }
+    }
   }
 
   /** The assembled site: pages to render and generated text files. */
@@ -123,18 +138,34 @@ public final class SiteAssembler {
           byCode.computeIfAbsent(slug, k -> new ArrayList<>());
         }
       }
-      // An error code page lists every article that declares or mentions the code.
-      for (var e : byCode.entrySet()) {
-        String name = codeNames.get(e.getKey()).toLowerCase(Locale.ROOT);
-        for (Article a : articles) {
-          boolean declares =
-              a.meta().errorCodes().stream()
-                  .anyMatch(c -> Permalinks.codeSlug(c).equals(e.getKey()));
-          RenderedBody body = in.bodies().get(a.path());
-          boolean mentions = body != null && body.text().toLowerCase(Locale.ROOT).contains(name);
-          if (declares || mentions) {
-            e.getValue().add(a);
+      // An error code page lists every article that declares or mentions the code. Mentions are
+      // found through each article's code-like tokens (one pass over its text); only codes with
+      // spaces, such as "HTTP 502", need a plain text search.
+      Map<String, String> lowerToSlug = new HashMap<>();
+      codeNames.forEach((slug, name) -> lowerToSlug.put(name.toLowerCase(Locale.ROOT), slug));
+      List<String> spaced =
+          lowerToSlug.keySet().stream().filter(c -> c.contains(" ")).sorted().toList();
+      for (Article a : articles) {
+        Set<String> slugs = new TreeSet<>();
+        a.meta().errorCodes().forEach(c -> slugs.add(Permalinks.codeSlug(c)));
+        RenderedBody body = in.bodies().get(a.path());
+        if (body != null) {
+          String text = body.text().toLowerCase(Locale.ROOT);
+          var m = CODE_TOKEN.matcher(text);
+          while (m.find()) {
+            String slug = lowerToSlug.get(m.group());
+            if (slug != null) {
+              slugs.add(slug);
+            }
           }
+          for (String c : spaced) {
+            if (text.contains(c)) {
+              slugs.add(lowerToSlug.get(c));
+            }
+          }
+        }
+        for (String slug : slugs) {
+          byCode.get(slug).add(a);
         }
       }
       byProduct.values().removeIf(List::isEmpty);
@@ -457,11 +488,7 @@ public final class SiteAssembler {
       if (target == null) {
         continue;
       }
-      int count =
-          (int)
-              in.articles().stream()
-                  .filter(a -> a.lang().equals(lang) && p.key().equals(a.meta().product()))
-                  .count();
+      int count = productCounts.getOrDefault(lang, Map.of()).getOrDefault(p.key(), 0);
       out.add(new NavLink(p.name(lang), root + target, count, p.key().equals(currentProduct)));
     }
     return out;
