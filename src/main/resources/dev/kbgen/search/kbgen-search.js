@@ -1,0 +1,781 @@
+/*! kbgen search runtime. One classic script (no modules, fetch, XHR, eval or inline handlers), so it
+    works from file:// and under a CSP script-src 'self'. The analysis, scoring and file formats follow
+    SEARCH-SPEC (shared with the Java build side: dev.kbgen.search); keep both sides in step. */
+(function (W) {
+  'use strict';
+  var D = W.document;
+
+  /* ---------------- 1. Analysis (spec §1) ---------------- */
+
+  var STOP = new Set(('a an and are as at be but by for if in into is it no not of on or such that the ' +
+    'their then there these they this to was will with').split(' '));
+  var HAN = /\p{Script=Han}/u, RUNS = /\p{Script=Han}+|\P{Script=Han}+/gu;
+  var IDRE = /[\p{L}\p{N}]+(?:[._:/\\-]+[\p{L}\p{N}]+)*/gu, SEPS = /[._:/\\-]+/u, HEX = /^0[xX][0-9a-fA-F]+$/;
+  var ND = /\p{Nd}/u, LET = /\p{L}/u, LL = /\p{Ll}/u, LU = /\p{Lu}/u, LOWER = /\p{Lowercase}/u, UPPER = /\p{Uppercase}/u;
+  var LETTERS = /^\p{L}+$/u, ALNUM = /[\p{L}\p{N}]/u, ASCII = /^[\0-\x7f]*$/, PICT;
+  try { PICT = new RegExp('\\p{Extended_Pictographic}|\\p{Regional_Indicator}', 'u'); } catch (e) { PICT = /[\u{1f000}-\u{1faff}\u2600-\u27bf]/u; }
+  var WS = '[\\t-\\r\\x1c-\\x20\\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000]+';
+  var STRIP = new RegExp('^' + WS + '|' + WS + '$', 'g');
+  var SEG = {};
+
+  function seg(loc) {
+    if (!(loc in SEG)) {
+      try { SEG[loc] = new Intl.Segmenter(loc, { granularity: 'word' }); } catch (e) { SEG[loc] = null; }
+    }
+    return SEG[loc];
+  }
+
+  /* UAX#29 WB6/7 and WB11/12: letters joined by MidLetter/MidNumLet, digits by MidNum/MidNumLet.
+     Chromium's ICU breaks "java.lang", "a:b" and "e.g" (stock ICU and Lucene do not): join them again. */
+  var MIDL = ':\u00b7\u0387\u055f\u05f4\u2027\ufe13\ufe55\uff1a', MIDNL = '.\u2018\u2019\u2024\ufe52\uff07\uff0e\'';
+  var MIDN = ',;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54\uff0c\uff1b';
+  var NOTAL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}]/u;
+  function wb(ch) { return ND.test(ch) ? 'N' : LET.test(ch) && !NOTAL.test(ch) ? 'L' : ''; }
+  function joins(a, c, b) {
+    var x = Array.from(a.replace(/[\p{M}\p{Cf}]+$/u, '')).pop() || '', y = String.fromCodePoint(b.codePointAt(0));
+    var k = wb(x);
+    return k !== '' && k === wb(y) && c.length === 1 && (MIDNL.indexOf(c) >= 0 || (k === 'L' ? MIDL : MIDN).indexOf(c) >= 0);
+  }
+
+  /* UAX#29 words ({segment, index}); Lucene's StandardTokenizer also keeps emoji. */
+  function words(text, loc) {
+    var s = seg(loc), out = [], all, i, x, p;
+    if (s) {
+      all = Array.from(s.segment(text));
+      for (i = 0; i < all.length; i++) {
+        x = all[i]; p = out[out.length - 1];
+        if (loc === 'en' && p && !x.isWordLike && all[i + 1] && all[i + 1].isWordLike && p.index + p.segment.length === x.index &&
+          joins(p.segment, x.segment, all[i + 1].segment)) {
+          out[out.length - 1] = { segment: p.segment + x.segment + all[i + 1].segment, index: p.index, isWordLike: true };
+          i++;
+        } else if ((x.isWordLike && ALNUM.test(x.segment)) || (loc === 'en' && PICT.test(x.segment))) out.push(x);
+      }
+    } else if (loc === 'en') {
+      text.replace(/[\p{L}\p{N}\p{M}_]+(?:['’.][\p{L}\p{N}\p{M}_]+)*/gu, function (m, i) { out.push({ segment: m, index: i }); });
+    }
+    return out;
+  }
+
+  /* Lucene LowerCaseFilter: Character.toLowerCase per code point (simple case mapping). */
+  function lower(s) {
+    return ASCII.test(s) ? s.toLowerCase() : Array.from(s, function (c) { return c === '\u0130' ? 'i' : c.toLowerCase(); }).join('');
+  }
+
+  /* Faithful port of org.apache.lucene.analysis.en.PorterStemmer (k0 = 0; b is the char buffer). */
+  var S3 = ('ational ate tional tion enci ence anci ance izer ize bli ble alli al entli ent eli e ousli ous ' +
+    'ization ize ation ate ator ate alism al iveness ive fulness ful ousness ous aliti al iviti ive biliti ble logi log').split(' ');
+  var S4 = 'icate ic ative - alize al iciti ic ical ic ful - ness -'.split(' ');
+  var S5 = 'al ance ence er ic able ible ant ement ment ent ion ou ism ate iti ous ive ize'.split(' ');
+
+  function stem(w) {
+    if (w.length < 3) return w;
+    var b = w.split(''), k = b.length - 1, j = 0, i;
+    function cons(i) {
+      var c = b[i];
+      if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') return false;
+      return c === 'y' ? (i === 0 ? true : !cons(i - 1)) : true;
+    }
+    function m() {
+      var n = 0, i = 0;
+      for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
+      i++;
+      for (;;) {
+        for (;;) { if (i > j) return n; if (cons(i)) break; i++; }
+        i++; n++;
+        for (;;) { if (i > j) return n; if (!cons(i)) break; i++; }
+        i++;
+      }
+    }
+    function vowelinstem() { for (var i = 0; i <= j; i++) if (!cons(i)) return true; return false; }
+    function doublec(x) { return x >= 1 && b[x] === b[x - 1] && cons(x); }
+    function cvc(i) {
+      if (i < 2 || !cons(i) || cons(i - 1) || !cons(i - 2)) return false;
+      return b[i] !== 'w' && b[i] !== 'x' && b[i] !== 'y';
+    }
+    function ends(s) {
+      var l = s.length, o = k - l + 1;
+      if (o < 0) return false;
+      for (var i = 0; i < l; i++) if (b[o + i] !== s[i]) return false;
+      j = k - l;
+      return true;
+    }
+    function setto(s) { for (var i = 0; i < s.length; i++) b[j + 1 + i] = s[i]; k = j + s.length; }
+    function r(s) { if (m() > 0) setto(s); }
+    // step1: plurals, -ed, -ing
+    if (b[k] === 's') {
+      if (ends('sses')) k -= 2;
+      else if (ends('ies')) setto('i');
+      else if (b[k - 1] !== 's') k--;
+    }
+    if (ends('eed')) { if (m() > 0) k--; }
+    else if ((ends('ed') || ends('ing')) && vowelinstem()) {
+      k = j;
+      if (ends('at')) setto('ate');
+      else if (ends('bl')) setto('ble');
+      else if (ends('iz')) setto('ize');
+      else if (doublec(k)) { var ch = b[k--]; if (ch === 'l' || ch === 's' || ch === 'z') k++; }
+      else if (m() === 1 && cvc(k)) setto('e');
+    }
+    // step2: terminal y -> i when there is another vowel in the stem
+    if (ends('y') && vowelinstem()) b[k] = 'i';
+    // step3: double suffixes (each suffix's second-to-last char is its switch case in Lucene)
+    if (k !== 0) for (i = 0; i < S3.length; i += 2) if (ends(S3[i])) { r(S3[i + 1]); break; }
+    // step4: -ic-, -full, -ness
+    for (i = 0; i < S4.length; i += 2) if (ends(S4[i])) { r(S4[i + 1] === '-' ? '' : S4[i + 1]); break; }
+    // step5: -ant, -ence, ... in <c>vcvc<v>
+    if (k !== 0) {
+      for (i = 0; i < S5.length; i++) {
+        if (ends(S5[i]) && (S5[i] !== 'ion' || (j >= 0 && (b[j] === 's' || b[j] === 't')))) { if (m() > 1) k = j; break; }
+      }
+    }
+    // step6: final -e, -ll
+    j = k;
+    if (b[k] === 'e') { var a = m(); if (a > 1 || (a === 1 && !cvc(k - 1))) k--; }
+    if (b[k] === 'l' && doublec(k) && m() > 1) k--;
+    return b.slice(0, k + 1).join('');
+  }
+
+  /* Class W: StandardTokenizer words -> possessive -> lowercase -> stop -> Porter. emit(term, token). */
+  function wordTerms(text, emit) {
+    words(text, 'en').forEach(function (x) {
+      for (var s = x.segment, i = 0; i < s.length; i += 255) { // StandardTokenizer chops at 255 chars
+        var t = s.slice(i, i + 255), n = t.length;
+        if (n > 1 && '\'’＇'.indexOf(t[n - 2]) >= 0 && (t[n - 1] === 's' || t[n - 1] === 'S')) t = t.slice(0, n - 2);
+        t = lower(t);
+        if (!STOP.has(t)) emit(stem(t), t);
+      }
+    });
+  }
+
+  function isIdent(tok) {
+    var dg = 0, lt = 0, sp = 0, us = 0, cm = 0, n = 0, pl = false;
+    for (var c of tok) {
+      n++;
+      if (ND.test(c)) dg = 1;
+      else if (LET.test(c)) { lt = 1; if (pl && UPPER.test(c)) cm = 1; }
+      else if (c === '_') us = 1;
+      else sp = 1;
+      pl = LOWER.test(c);
+    }
+    return !!((sp && dg) || us || (lt && dg) || (!lt && dg && !sp && n > 2) || cm);
+  }
+
+  /* camelCase parts: split before Lu after Ll, and before Lu+Ll after Lu ("HTTPServer" -> HTTP, Server). */
+  function camel(s) {
+    var c = Array.from(s), out = [], cur = '';
+    c.forEach(function (ch, i) {
+      if (i && ((LL.test(c[i - 1]) && LU.test(ch)) || (LU.test(c[i - 1]) && LU.test(ch) && i + 1 < c.length && LL.test(c[i + 1])))) {
+        out.push(cur); cur = '';
+      }
+      cur += ch;
+    });
+    out.push(cur);
+    return out;
+  }
+
+  function cnorm(s) { return s.normalize('NFKC').toLowerCase().replace(/[ \t\n\v\f\r]+/g, ' ').replace(STRIP, ''); }
+
+  function cps(s) { return Array.from(s).length; }
+
+  /* analyze(text, "doc"|"query"). In doc mode, meta (optional array) receives per term the word token
+     of step 3a it came from (lowercased, possessive stripped), or null: typo eligibility. */
+  function analyze(text, mode, meta) {
+    var t = String(text == null ? '' : text).normalize('NFKC'), out = [], tk = [], ids = [];
+    function add(term, tok) { out.push(term); tk.push(tok || null); }
+    function part(p) { if (cps(p) > 1) wordTerms(p, function (term) { add(term); }); }
+    (t.match(RUNS) || []).forEach(function (r) {
+      if (HAN.test(r)) {
+        var c = Array.from(r), i;
+        if (c.length === 1) add(r);
+        for (i = 0; i + 1 < c.length; i++) add(c[i] + c[i + 1]);
+        words(r, 'zh').forEach(function (x) { if (cps(x.segment) > 1) add('~' + x.segment); });
+        return;
+      }
+      wordTerms(r, add);
+      (r.match(IDRE) || []).forEach(function (tok) {
+        if (!isIdent(tok)) return;
+        ids.push(tok);
+        add('#' + tok.toLowerCase());
+        tok.split(SEPS).forEach(function (s) {
+          if (!s) return;
+          if (HEX.test(s)) add('#' + s.slice(2).toLowerCase());
+          var p = camel(s);
+          if (p.length > 1) part(s);
+          p.forEach(part);
+        });
+      });
+    });
+    if (mode === 'query') {
+      var w = cnorm(t), seen = new Set(), o2 = [];
+      if (w) add('!' + w);
+      ids.forEach(function (i) { add('!' + i.toLowerCase()); });
+      out.forEach(function (term) { if (!seen.has(term)) { seen.add(term); o2.push(term); } });
+      return o2;
+    }
+    if (meta) tk.forEach(function (x) { meta.push(x); });
+    return out;
+  }
+
+  /* ---------------- 2. Loading (spec §3) ---------------- */
+
+  var cfg = { root: '', lang: 'en', manifests: {}, inject: inject };
+  var data = Object.create(null), loads = Object.create(null), states = Object.create(null);
+
+  function put(key, v) {
+    data[key] = v;
+    var l = loads[key];
+    if (l) { delete loads[key]; l.ok(v); }
+  }
+
+  W.__kb = {
+    manifest: function (lang, m) { put('m' + lang, m); },
+    shard: function (lang, i, s) { put('t' + lang + '/' + i, s); },
+    docs: function (lang, i, rows) { put('d' + lang + '/' + i, rows); },
+    facets: function (lang, rows, keys) { put('f' + lang, { rows: rows, keys: keys }); }
+  };
+
+  function inject(url, ok, fail) {
+    var s = D.createElement('script');
+    s.src = url;
+    s.async = true;
+    s.onload = function () { s.remove(); ok(); };
+    s.onerror = function () { s.remove(); fail(); };
+    (D.head || D.documentElement).appendChild(s);
+  }
+
+  /* Promise of the data that the script at url registers under key; deduped; a failed load rejects. */
+  function need(key, url) {
+    if (key in data) return Promise.resolve(data[key]);
+    if (loads[key]) return loads[key].p;
+    var l = loads[key] = {};
+    l.p = new Promise(function (ok, no) { l.ok = ok; l.no = no; });
+    function fail(why) {
+      return function () { if (loads[key] === l) { delete loads[key]; l.no(new Error('kbgen: ' + why + ' ' + url)); } };
+    }
+    cfg.inject(url, fail('no data in'), fail('cannot load'));
+    return l.p;
+  }
+
+  function state(lang) {
+    var path = cfg.manifests[lang];
+    if (!path) return Promise.reject(new Error('kbgen: no search index for ' + lang));
+    return need('m' + lang, cfg.root + path).then(function (m) {
+      return states[lang] || (states[lang] = {
+        lang: lang, m: m, base: cfg.root + path.slice(0, path.lastIndexOf('/') + 1), sh: [],
+        firsts: m.shards.map(function (s) { return s[0]; })
+      });
+    });
+  }
+
+  /* base64 -> bytes */
+  var B64 = new Int16Array(128).fill(-1);
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach(function (c, i) { B64[c.charCodeAt(0)] = i; });
+  B64[45] = 62; B64[95] = 63; // URL-safe alphabet too
+  function unb64(s) {
+    var o = new Uint8Array((s.length * 3) >> 2), n = 0, acc = 0, bits = 0;
+    for (var i = 0; i < s.length; i++) {
+      var v = B64[s.charCodeAt(i) & 127];
+      if (v < 0) continue;
+      acc = ((acc << 6) | v) & 0xffffff; bits += 6;
+      if (bits >= 8) { bits -= 8; o[n++] = (acc >> bits) & 255; }
+    }
+    return o.subarray(0, n);
+  }
+
+  /* Shard: varint count; per term: varint prefixLen (UTF-16 units), varint suffixLen (UTF-8 bytes),
+     suffix, varint df, df x (varint docDelta, impact byte). Postings are decoded on use. */
+  function decode(b64) {
+    var by = unb64(b64), p = 0, terms = [], df = [], off = [], prev = '';
+    function vi() { var x = 0, s = 0, c; do { c = by[p++]; x += (c & 127) * Math.pow(2, s); s += 7; } while (c & 128 && p < by.length); return x; }
+    for (var n = vi(), i = 0; i < n && p < by.length; i++) {
+      var pl = vi(), sl = vi(), e = p + sl, s = '';
+      while (p < e) {
+        var c = by[p++];
+        if (c > 127) { var k = c >= 240 ? 3 : c >= 224 ? 2 : 1; c &= 63 >> k; while (k--) c = (c << 6) | (by[p++] & 63); }
+        s += String.fromCodePoint(c > 0x10ffff ? 0xfffd : c);
+      }
+      prev = prev.slice(0, pl) + s;
+      terms.push(prev); df.push(vi()); off.push(p);
+      for (var d = df[i]; d > 0; d--) { vi(); p++; }
+    }
+    return { terms: terms, df: df, off: off, by: by };
+  }
+
+  function postings(sh, i, fn) {
+    var by = sh.by, p = sh.off[i], doc = 0;
+    for (var d = sh.df[i]; d > 0; d--) {
+      var x = 0, s = 0, c;
+      do { c = by[p++]; x += (c & 127) * Math.pow(2, s); s += 7; } while (c & 128);
+      doc += x;
+      fn(doc, by[p++]);
+    }
+  }
+
+  /* last index i with a[i] <= t (-1 if none) */
+  function floor(a, t) {
+    var lo = 0, hi = a.length - 1, r = -1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (a[mid] <= t) { r = mid; lo = mid + 1; } else hi = mid - 1; }
+    return r;
+  }
+
+  /* shard numbers holding the terms in [lo, hi) */
+  function shardRange(st, lo, hi) {
+    var out = [], i = Math.max(0, floor(st.firsts, lo));
+    for (; i < st.firsts.length && (!out.length || st.firsts[i] < hi); i++) out.push(i);
+    return out;
+  }
+
+  function loadShards(st, list) {
+    return Promise.all(list.map(function (i) {
+      if (st.sh[i]) return st.sh[i];
+      return need('t' + st.lang + '/' + i, st.base + st.m.shards[i][1]).then(function (s) {
+        return st.sh[i] || (st.sh[i] = decode(s));
+      });
+    }));
+  }
+
+  /* {sh, i} of an indexed term (its shard must be loaded), or null */
+  function find(st, term) {
+    var s = floor(st.firsts, term), sh = s < 0 ? null : st.sh[s];
+    if (!sh) return null;
+    var i = floor(sh.terms, term);
+    return i >= 0 && sh.terms[i] === term ? { sh: sh, i: i } : null;
+  }
+
+  function eachInRange(st, lo, hi, fn) {
+    shardRange(st, lo, hi).forEach(function (s) {
+      var sh = st.sh[s];
+      if (!sh) return;
+      for (var i = Math.max(0, floor(sh.terms, lo)); i < sh.terms.length && sh.terms[i] < hi; i++) {
+        if (sh.terms[i] >= lo) fn(sh.terms[i], sh.df[i]);
+      }
+    });
+  }
+
+  function nextUnit(s) { return s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1); }
+
+  function preload(lang) {
+    return state(lang || cfg.lang).then(function (st) {
+      if (st.firsts.length <= 64) return loadShards(st, st.firsts.map(function (x, i) { return i; }));
+    });
+  }
+
+  /* optimal string alignment distance over code points, or k + 1 when it exceeds k */
+  function osa(a, b, k) {
+    var n = a.length, m = b.length, d = [], i, j;
+    if (Math.abs(n - m) > k) return k + 1;
+    for (i = 0; i <= n; i++) d.push([i]);
+    for (j = 1; j <= m; j++) d[0][j] = j;
+    for (i = 1; i <= n; i++) {
+      var low = k + 1;
+      for (j = 1; j <= m; j++) {
+        var v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+        d[i][j] = v;
+        if (v < low) low = v;
+      }
+      if (low > k) return k + 1;
+    }
+    return d[n][m];
+  }
+
+  /* ---------------- 3. Search (spec §2, §4) ---------------- */
+
+  function search(query, o) {
+    o = o || {};
+    var lang = o.lang || cfg.lang, limit = o.limit == null ? 10 : o.limit, f = o.filters || {};
+    var q = String(query == null ? '' : query), terms = analyze(q, 'query'), last = null, meta = [], typo = new Map();
+    // typo-eligible: a step-3a word token of letters only, 4+ chars; the first one for each term
+    analyze(q, 'doc', meta).forEach(function (term, i) {
+      var tok = meta[i];
+      if (tok && !typo.has(term) && LETTERS.test(tok) && cps(tok) > 3) typo.set(term, tok);
+    });
+    if (o.prefix && !/\s$/u.test(q)) {
+      var t = q.normalize('NFKC'), ws = words(t, 'en'), x = ws[ws.length - 1];
+      if (x && x.index + x.segment.length === t.length && LETTERS.test(x.segment) && !HAN.test(x.segment) && cps(x.segment) > 1) {
+        var mine = analyze(x.segment, 'doc'), rest = analyze(t.slice(0, x.index), 'doc');
+        last = { tok: lower(x.segment), drop: mine.filter(function (m) { return rest.indexOf(m) < 0; }) };
+      }
+    }
+    return state(lang).then(function (st) {
+      var want = [];
+      terms.forEach(function (term) { var s = floor(st.firsts, term); if (s >= 0) want.push(s); });
+      if (last) want = want.concat(shardRange(st, last.tok, last.tok + '\uffff'));
+      return loadShards(st, want).then(function () {
+        // typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars
+        var fix = [];
+        terms.forEach(function (term, i) {
+          var tok = typo.get(term);
+          if (o.typos === false || !tok || (last && last.drop.indexOf(term) >= 0) || find(st, term)) return;
+          var c = String.fromCodePoint(term.codePointAt(0));
+          fix.push({ i: i, tok: tok, lo: c, hi: nextUnit(c) });
+        });
+        return loadShards(st, [].concat.apply([], fix.map(function (x) { return shardRange(st, x.lo, x.hi); }))).then(function () {
+          return fix;
+        });
+      }).then(function (fix) {
+        var corrected = null, final = terms.slice();
+        fix.forEach(function (x) {
+          var term = terms[x.i], a = Array.from(term), k = cps(x.tok) >= 8 ? 2 : 1, best = null, bd = k + 1, bdf = -1;
+          eachInRange(st, x.lo, x.hi, function (cand, df) {
+            var dist = osa(a, Array.from(cand), k);
+            if (dist < bd || (dist === bd && df > bdf)) { best = cand; bd = dist; bdf = df; }
+          });
+          if (best !== null && bd <= k) { final[x.i] = best; (corrected = corrected || {})[x.tok] = best; }
+        });
+        if (last) {
+          var tok = last.tok, bestT = null, bw = -1;
+          eachInRange(st, tok, tok + '\uffff', function (cand, df) {
+            var w = df * Math.pow(0.85, cand.length - tok.length);
+            if (w > bw) { bw = w; bestT = cand; }
+          });
+          if (bestT !== null) {
+            final = final.filter(function (term) { return last.drop.indexOf(term) < 0; });
+            final.push(bestT);
+          }
+        }
+        final = final.filter(function (term, i) { return final.indexOf(term) === i; });
+        // impact sums
+        var sc = new Float64Array(st.m.n || 0), hits = [];
+        final.forEach(function (term) {
+          var h = find(st, term);
+          if (h) postings(h.sh, h.i, function (d, imp) { if (!sc[d]) hits.push(d); sc[d] += imp; });
+        });
+        var filtered = f.product || f.tag || f.type;
+        return (filtered ? need('f' + lang, st.base + st.m.facets) : Promise.resolve(null)).then(function (fc) {
+          if (fc) {
+            var K = fc.keys;
+            hits = hits.filter(function (d) {
+              var row = fc.rows[d] || [];
+              return (!f.product || K.products[row[0]] === f.product) && (!f.type || K.types[row[1]] === f.type) &&
+                (!f.tag || (row[2] || []).some(function (ti) { return K.tags[ti] === f.tag; }));
+            });
+          }
+          hits.sort(function (a, b) { return sc[b] - sc[a] || a - b; });
+          var top = hits.slice(0, limit), chunk = st.m.docChunk || 32;
+          return Promise.all(top.map(function (d) {
+            var c = Math.floor(d / chunk);
+            return need('d' + lang + '/' + c, st.base + st.m.docs[c]).then(function (rows) {
+              var r = rows[d - c * chunk] || [];
+              return { id: r[0], url: cfg.root + r[2], title: r[1], summary: r[3], score: sc[d], excerpt: r[7] || '',
+                product: r[4], productName: (st.m.products || {})[r[4]] || r[4] || '', type: r[5],
+                typeName: (st.m.types || {})[r[5]] || r[5] || '', tags: r[6] || [], doc: d };
+            });
+          })).then(function (results) {
+            return { results: results, total: hits.length, corrected: corrected, terms: final, lang: lang };
+          });
+        });
+      });
+    });
+  }
+
+  /* ---------------- 4. Highlighting ---------------- */
+
+  /* [start, end) ranges of text whose words produce one of the query terms */
+  function matches(text, set) {
+    var out = [], re = /\p{Script=Han}+|\P{Script=Han}+/gu, r;
+    while ((r = re.exec(text))) {
+      var run = r[0], at = r.index;
+      if (HAN.test(run)) {
+        var c = Array.from(run), pos = at;
+        for (var i = 0; i < c.length; i++) {
+          var two = c[i] + (c[i + 1] || '');
+          if (c[i + 1] && set.has(two)) out.push([pos, pos + two.length]);
+          else if (set.has(c[i])) out.push([pos, pos + c[i].length]);
+          pos += c[i].length;
+        }
+      } else {
+        words(run, 'en').forEach(function (x) {
+          if (analyze(x.segment, 'doc').some(function (t) { return set.has(t); })) out.push([at + x.index, at + x.index + x.segment.length]);
+        });
+        run.replace(IDRE, function (m, i) { if (set.has('#' + m.toLowerCase())) out.push([at + i, at + i + m.length]); });
+        out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+      }
+    }
+    return out;
+  }
+
+  function highlight(el, text, set) {
+    text = String(text || '');
+    var at = 0;
+    matches(text, set).forEach(function (m) {
+      if (m[0] < at) { if (m[1] <= at) return; m[0] = at; }
+      if (m[0] > at) el.appendChild(D.createTextNode(text.slice(at, m[0])));
+      var mk = D.createElement('mark');
+      mk.textContent = text.slice(m[0], m[1]);
+      el.appendChild(mk);
+      at = m[1];
+    });
+    if (at < text.length) el.appendChild(D.createTextNode(text.slice(at)));
+    return el;
+  }
+
+  /* ---------------- 5. UI ---------------- */
+
+  var T = {}, live = null, liveTimer = 0;
+
+  function h(tag, cls, text) {
+    var e = D.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  /* Fill el with template tpl: {name} is replaced by vars[name] (a string or a DOM node). */
+  function fill(el, tpl, vars) {
+    String(tpl || '').split(/(\{\w+\})/).forEach(function (p) {
+      var v = /^\{\w+\}$/.test(p) ? vars[p.slice(1, -1)] : p;
+      if (v == null) v = p;
+      el.appendChild(typeof v === 'object' ? v : D.createTextNode(String(v)));
+    });
+    return el;
+  }
+
+  function text(tpl, vars) { return fill(h('span'), tpl, vars).textContent; }
+
+  function countText(n) { return text(n === 1 ? T.resultsOne : T.resultsOther, { count: n }); }
+
+  function announce(msg) {
+    if (!live) return;
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(function () { live.textContent = ''; setTimeout(function () { live.textContent = msg; }, 50); }, 600);
+  }
+
+  function termSet(r) { return new Set(r.terms); }
+
+  function otherLang() {
+    return Object.keys(cfg.manifests).filter(function (l) { return l !== cfg.lang; })[0];
+  }
+
+  function searchUrl(lang, q) { return cfg.root + lang + '/search/index.html?q=' + encodeURIComponent(q); }
+
+  /* A display form of the corrected query: each corrected word replaced by a word of the results whose
+     stem is the correction (or by the stem itself). */
+  function suggestion(q, r) {
+    if (!r.corrected) return null;
+    var surface = {}, texts = r.results.map(function (x) { return x.title + ' ' + x.excerpt; }).join(' ');
+    words(texts, 'en').forEach(function (x) {
+      var w = lower(x.segment);
+      if (!surface[stem(w)]) surface[stem(w)] = w;
+    });
+    var s = q.normalize('NFKC');
+    Object.keys(r.corrected).forEach(function (tok) {
+      var to = r.corrected[tok], rep = surface[to] || to;
+      s = s.replace(new RegExp('(^|[^\\p{L}])' + tok.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}])', 'giu'), function (m, pre) { return pre + rep; });
+    });
+    return s;
+  }
+
+  /* Header and home search: results as you type in an ARIA combobox listbox. */
+  function combo(input) {
+    var form = input.form, id = input.id + '-listbox', seq = 0, active = -1, opts = [];
+    var box = h('div', 'search-popup'), list = h('ul', 'search-options'), note = h('p', 'search-popup-note');
+    box.hidden = true; note.hidden = true;
+    list.id = id;
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', T.suggestionsLabel || '');
+    box.appendChild(note); box.appendChild(list);
+    form.classList.add('has-popup');
+    input.parentNode.appendChild(box);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', id);
+    input.setAttribute('aria-expanded', 'false');
+    box.addEventListener('mousedown', function (e) { e.preventDefault(); }); // keep focus in the input
+
+    function open(on) {
+      box.hidden = !on;
+      input.setAttribute('aria-expanded', on ? 'true' : 'false');
+      if (!on) select(-1);
+    }
+    function select(i) {
+      if (opts[active]) opts[active].setAttribute('aria-selected', 'false');
+      active = i;
+      if (opts[i]) {
+        opts[i].setAttribute('aria-selected', 'true');
+        input.setAttribute('aria-activedescendant', opts[i].id);
+        if (opts[i].scrollIntoView) opts[i].scrollIntoView({ block: 'nearest' });
+      } else input.removeAttribute('aria-activedescendant');
+    }
+    function option(href, cls, i) {
+      var li = h('li'), a = h('a', 'search-option ' + cls);
+      li.setAttribute('role', 'none');
+      a.href = href; a.id = id + '-' + i; a.tabIndex = -1;
+      a.setAttribute('role', 'option'); a.setAttribute('aria-selected', 'false');
+      li.appendChild(a); list.appendChild(li); opts.push(a);
+      return a;
+    }
+    function say(msg) { note.textContent = msg; note.hidden = !msg; }
+    function run() {
+      var q = input.value, my = ++seq;
+      if (!q.trim()) { open(false); return; }
+      search(q, { limit: 8, prefix: true }).then(function (r) {
+        if (my !== seq) return;
+        list.textContent = ''; opts = []; active = -1;
+        input.removeAttribute('aria-activedescendant');
+        var set = termSet(r);
+        r.results.forEach(function (x, i) {
+          var a = option(x.url, '', i);
+          highlight(a.appendChild(h('span', 'search-option-title')), x.title, set);
+          var meta = [x.productName, x.typeName].filter(Boolean).join(' · ');
+          if (meta) a.appendChild(h('span', 'search-option-meta', meta));
+        });
+        say(r.total ? '' : text(T.noResults, { query: q.trim() }));
+        if (r.total) option(form.getAttribute('action') + '?q=' + encodeURIComponent(q), 'search-option--all', r.results.length)
+          .textContent = text(T.seeAll, { query: q.trim(), count: r.total });
+        open(true);
+        announce(r.total ? countText(r.total) : note.textContent);
+      }, function () {
+        if (my !== seq) return;
+        list.textContent = ''; opts = [];
+        say(T.error || '');
+        open(true);
+      });
+    }
+    input.addEventListener('input', run);
+    input.addEventListener('focus', function () { preload().catch(function () {}); if (input.value.trim() && box.hidden) run(); });
+    input.addEventListener('blur', function () { open(false); });
+    input.addEventListener('keydown', function (e) {
+      if (e.isComposing || e.keyCode === 229) return; // IME composition (Chinese input)
+      var k = e.key, n = opts.length;
+      if (k === 'ArrowDown' || k === 'ArrowUp') {
+        e.preventDefault();
+        if (box.hidden) { run(); return; }
+        if (n) select(k === 'ArrowDown' ? (active + 1) % n : (active <= 0 ? n - 1 : active - 1));
+      } else if (k === 'Enter') {
+        if (!box.hidden && opts[active]) { e.preventDefault(); W.location.href = opts[active].href; }
+      } else if (k === 'Escape') {
+        if (!box.hidden) { e.preventDefault(); open(false); }
+      } else if (k === 'Tab') open(false);
+    });
+  }
+
+  /* The results page: ?q=&product=&tag=&type=, filters, live status, no-results suggestions. */
+  function page(input) {
+    var byId = function (x) { return D.getElementById(x); };
+    var res = byId('search-results'), status = byId('search-status'), empty = byId('search-empty');
+    var suggest = byId('search-suggest'), other = byId('search-other-lang'), clear = byId('search-clear-filters');
+    var filters = byId('search-filters'), seq = 0, timer = 0, sel = {}, ready = false;
+    var params = new URLSearchParams(W.location.search);
+    ['product', 'tag', 'type'].forEach(function (k) { sel[k] = byId('search-filter-' + k); });
+    input.value = params.get('q') || '';
+
+    function value(k) { return ready && sel[k] ? sel[k].value : params.get(k) || ''; }
+    function setStatus(msg) { if (status) status.textContent = msg; }
+    function show(el, on) { if (el) el.hidden = !on; }
+    function update() {
+      var q = input.value, f = { product: value('product'), tag: value('tag'), type: value('type') }, my = ++seq;
+      var u = new URLSearchParams();
+      if (q) u.set('q', q);
+      Object.keys(f).forEach(function (k) { if (f[k]) u.set(k, f[k]); });
+      params = u;
+      try { W.history.replaceState(null, '', '?' + u); } catch (e) { /* some browsers refuse it on file:// */ }
+      show(suggest, false); show(other, false); show(empty, false);
+      if (!q.trim()) { res.textContent = ''; setStatus(''); return; }
+      setStatus(T.loading || '');
+      search(q, { limit: 50, filters: f }).then(function (r) {
+        if (my !== seq) return;
+        res.textContent = '';
+        var set = termSet(r), s = suggestion(q, r), list = h('ol', 'search-result-list');
+        r.results.forEach(function (x) {
+          var li = h('li', 'search-result'), ttl = h('h2', 'search-result-title'), a = h('a'), meta = h('p', 'search-result-meta');
+          a.href = x.url;
+          ttl.appendChild(highlight(a, x.title, set));
+          li.appendChild(ttl);
+          if (x.productName) meta.appendChild(h('span', 'badge badge--product', x.productName));
+          if (x.typeName) meta.appendChild(h('span', 'badge badge--type badge--type-' + x.type, x.typeName));
+          if (meta.firstChild) li.appendChild(meta);
+          li.appendChild(highlight(h('p', 'search-result-excerpt'), x.excerpt || x.summary, set));
+          list.appendChild(li);
+        });
+        if (r.results.length) res.appendChild(list);
+        setStatus(r.total ? countText(r.total) : text(T.noResults, { query: q.trim() }));
+        if (s && suggest && s !== q) {
+          var link = h('a', '', s);
+          link.href = '?q=' + encodeURIComponent(s);
+          suggest.textContent = '';
+          fill(suggest, T.didYouMean, { suggestion: link });
+          show(suggest, true);
+        }
+        if (r.total) return;
+        show(empty, true);
+        show(clear, !!(f.product || f.tag || f.type));
+        var ol = otherLang();
+        if (ol && other && !(f.product || f.tag || f.type)) {
+          search(q, { lang: ol, limit: 1 }).then(function (o2) {
+            if (my !== seq || !o2.total) return;
+            var link = h('a', '', T.otherLangLink || ol);
+            link.href = searchUrl(ol, q);
+            link.hreflang = ol;
+            other.textContent = '';
+            fill(other, T.otherLang, { count: o2.total, link: link });
+            show(other, true);
+          }, function () {});
+        }
+      }, function () {
+        if (my === seq) setStatus(T.error || '');
+      });
+    }
+
+    input.form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); update(); });
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 200); });
+    if (clear) clear.addEventListener('click', function () {
+      Object.keys(sel).forEach(function (k) { if (sel[k]) sel[k].value = ''; });
+      params = new URLSearchParams(input.value ? { q: input.value } : {});
+      update();
+    });
+    state(cfg.lang).then(function (st) {
+      var names = { product: st.m.products, tag: st.m.tags, type: st.m.types }, any = false;
+      Object.keys(sel).forEach(function (k) {
+        var s = sel[k], map = names[k] || {}, keys = Object.keys(map);
+        if (!s) return;
+        keys.forEach(function (key) { var op = h('option', '', map[key]); op.value = key; s.appendChild(op); });
+        s.value = params.get(k) || '';
+        if (!keys.length) s.parentNode.hidden = true; else any = true;
+        s.addEventListener('change', update);
+      });
+      ready = true;
+      if (filters && any) filters.hidden = false;
+    }).catch(function () {});
+    preload().catch(function () {});
+    if (input.value.trim()) update();
+  }
+
+  function initUI() {
+    live = D.getElementById('kbgen-live');
+    ['search-input', 'home-search'].forEach(function (x) {
+      var i = D.getElementById(x);
+      if (i && i.form) combo(i);
+    });
+    var p = D.getElementById('search-page-input');
+    if (p && p.form && D.getElementById('search-results')) page(p);
+  }
+
+  /* ---------------- 6. Setup and public API ---------------- */
+
+  function configure(o) {
+    Object.keys(o || {}).forEach(function (k) { cfg[k] = o[k]; });
+    return cfg;
+  }
+
+  var me = D && (D.currentScript || (D.querySelector && D.querySelector('script[data-manifests]')));
+  if (me && me.getAttribute) {
+    T = me.dataset || {};
+    cfg.root = me.getAttribute('data-root') || '';
+    cfg.lang = me.getAttribute('data-lang') || cfg.lang;
+    try { cfg.manifests = JSON.parse(me.getAttribute('data-manifests') || '{}'); } catch (e) { cfg.manifests = {}; }
+  }
+
+  W.kbgen = W.kbgen || {};
+  W.kbgen.search = search;
+  W.kbgen.analyze = function (text, mode) { return analyze(text, mode === 'query' ? 'query' : 'doc'); };
+  W.kbgen.stem = stem;
+  W.kbgen.preload = preload;
+  W.kbgen.configure = configure;
+  W.kbgen.highlight = highlight;
+
+  if (D && D.getElementById) {
+    if (D.readyState === 'loading') D.addEventListener('DOMContentLoaded', initUI);
+    else initUI();
+  }
+}(typeof window !== 'undefined' ? window : this));

@@ -1,0 +1,230 @@
+package dev.kbgen.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.build.BuildOptions;
+import dev.kbgen.build.BuildResult;
+import dev.kbgen.build.Pipeline;
+import dev.kbgen.json.Json;
+import dev.kbgen.publish.DiskPublisher;
+import dev.kbgen.search.SearchEngine.Filters;
+import dev.kbgen.testing.Node;
+import dev.kbgen.testing.SiteFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The browser runtime against the Lucene reference on the sample knowledge base: the same terms for
+ * every title, code, query and a sample of body text (golden vectors written by Java), and the same
+ * ranking for every evaluation query.
+ */
+class SearchParityTest {
+  @TempDir static Path tmp;
+  static SearchEngine engine;
+  static Path site;
+  static List<Evaluation.Query> queries;
+
+  @BeforeAll
+  static void build() throws IOException {
+    site = tmp.resolve("site");
+    BuildOptions options =
+        new BuildOptions(
+            SiteFixture.repoContent(), SiteFixture.repoTemplates(), false, Path.of(""));
+    BuildResult result = new Pipeline(options).run(new DiskPublisher(site));
+    assertThat(result.failed()).isFalse();
+    engine = new Pipeline(options).reference().engine();
+    queries =
+        Evaluation.parse(Files.readString(Path.of("eval/sample.tsv"), StandardCharsets.UTF_8));
+  }
+
+  @AfterAll
+  static void close() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  /** Runs parity.js over the built site; returns its output document as text. */
+  private static String runNode(List<Object> vectors, List<Object> nodeQueries) throws IOException {
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("queries", nodeQueries);
+    input.put("vectors", vectors);
+    Path in = tmp.resolve("input.json");
+    Path out = tmp.resolve("output.json");
+    Files.writeString(in, Json.write(input), StandardCharsets.UTF_8);
+    Node.Run run =
+        Node.run(List.of("src/test/js/parity.js", site.toString(), in.toString(), out.toString()));
+    assertThat(run.code()).as(run.output()).isZero();
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void browserAnalysisReproducesTheJavaTerms() throws IOException {
+    Node.require();
+    Analysis analysis = engine.analysis();
+    List<Object> vectors = new ArrayList<>();
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    int n = 0;
+    List<String> texts = new ArrayList<>();
+    for (LanguageIndex index : engine.indexes().values()) {
+      for (SearchDocument d : index.documents()) {
+        texts.add(d.title());
+        texts.addAll(d.curated());
+        String body = d.fields().get(SearchField.SYMPTOM) + " " + d.fields().get(SearchField.BODY);
+        texts.add(body.substring(0, Math.min(600, body.length())));
+      }
+    }
+    for (String text : texts) {
+      String id = "d" + n++;
+      vectors.add(Map.of("id", id, "text", text, "mode", "doc"));
+      expected.put(id, analysis.analyze(text, Analysis.Mode.DOC).stream().sorted().toList());
+    }
+    for (Evaluation.Query q : queries) {
+      String id = "q" + q.id();
+      vectors.add(Map.of("id", id, "text", q.query(), "mode", "query"));
+      expected.put(id, analysis.analyzeQuery(q.query()));
+    }
+    String output = runNode(vectors, List.of());
+    int exact = 0;
+    int chineseWordMismatches = 0;
+    List<String> mismatches = new ArrayList<>();
+    for (var e : expected.entrySet()) {
+      List<String> actual = terms(output, "analysis", e.getKey());
+      if (e.getKey().startsWith("d")) {
+        actual = actual.stream().sorted().toList();
+      }
+      if (actual.equals(e.getValue())) {
+        exact++;
+        continue;
+      }
+      // Tolerance only for Chinese words (ICU versions differ); every other class must agree.
+      List<String> a = actual.stream().filter(t -> !t.startsWith("~")).toList();
+      List<String> b = e.getValue().stream().filter(t -> !t.startsWith("~")).toList();
+      if (a.equals(b)) {
+        chineseWordMismatches++;
+      } else {
+        mismatches.add(e.getKey() + ": java " + e.getValue() + "\n    browser " + actual);
+      }
+    }
+    assertThat(mismatches).as("terms that differ outside Chinese words").isEmpty();
+    assertThat(chineseWordMismatches)
+        .as("vectors whose Chinese words differ")
+        .isLessThanOrEqualTo(expected.size() / 50);
+    assertThat(exact).isGreaterThan(expected.size() * 9 / 10);
+  }
+
+  @Test
+  void browserRankingMatchesLuceneOnEveryEvaluationQuery() throws IOException {
+    Node.require();
+    List<Object> nodeQueries = new ArrayList<>();
+    for (Evaluation.Query q : queries) {
+      nodeQueries.add(Map.of("id", q.id(), "lang", q.lang(), "query", q.query()));
+    }
+    String output = runNode(List.of(), nodeQueries);
+    int top1 = 0;
+    double overlap = 0;
+    List<String> disagreements = new ArrayList<>();
+    for (Evaluation.Query q : queries) {
+      List<String> lucene =
+          engine.search(q.query(), q.lang(), 10, Filters.NONE, true).hits().stream()
+              .map(h -> h.document().id())
+              .toList();
+      List<String> browser = terms(output, "results", q.id());
+      if (!lucene.isEmpty() && !browser.isEmpty() && lucene.get(0).equals(browser.get(0))) {
+        top1++;
+      } else {
+        disagreements.add(q.id() + " " + q.query() + ": lucene " + lucene + " browser " + browser);
+      }
+      Set<String> common = new HashSet<>(lucene);
+      common.retainAll(browser);
+      overlap +=
+          lucene.isEmpty() ? 1 : (double) common.size() / Math.max(lucene.size(), browser.size());
+    }
+    double meanOverlap = overlap / queries.size();
+    Files.writeString(
+        Path.of("target", "search-parity.txt"),
+        "queries "
+            + queries.size()
+            + "\ntop1 "
+            + top1
+            + "\nmean top10 overlap "
+            + meanOverlap
+            + "\n",
+        StandardCharsets.UTF_8);
+    assertThat(disagreements).as("top-1 disagreements").isEmpty();
+    assertThat(meanOverlap).isGreaterThanOrEqualTo(0.95);
+  }
+
+  private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /** The string list under {@code key -> id} in the harness's output (a flat JSON document). */
+  static List<String> terms(String json, String key, String id) {
+    int section = json.indexOf("\"" + key + "\"");
+    assertThat(section).as("output has " + key).isGreaterThanOrEqualTo(0);
+    int at = json.indexOf("\"" + jsonEscape(id) + "\":", section);
+    assertThat(at).as(key + " has " + id).isGreaterThanOrEqualTo(0);
+    int open = json.indexOf('[', at);
+    int close = open;
+    boolean inString = false;
+    for (int i = open + 1; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        inString = !inString;
+      } else if (c == ']' && !inString) {
+        close = i;
+        break;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = STRING.matcher(json.substring(open + 1, close));
+    while (m.find()) {
+      out.add(unescape(m.group(1)));
+    }
+    return out;
+  }
+
+  private static String jsonEscape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static String unescape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char n = s.charAt(++i);
+      switch (n) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> out.append(n);
+      }
+    }
+    return out.toString();
+  }
+}
