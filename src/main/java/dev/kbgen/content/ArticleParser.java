@@ -3,15 +3,18 @@ package dev.kbgen.content;
 import dev.kbgen.config.SiteConfig;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Source;
+import dev.kbgen.problem.Suggestions;
 import dev.kbgen.yaml.Mark;
 import dev.kbgen.yaml.YamlFields;
 import dev.kbgen.yaml.YamlNode;
 import dev.kbgen.yaml.YamlNode.Entry;
 import dev.kbgen.yaml.YamlNode.YamlList;
 import dev.kbgen.yaml.YamlNode.YamlMap;
+import dev.kbgen.yaml.YamlNode.YamlScalar;
 import dev.kbgen.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,9 +172,68 @@ public final class ArticleParser {
             reviewBy.orElse(null),
             f.textList("related"),
             f.textList("api_docs"),
+            translatedFrom(f, lang, config).orElse(null),
             marks(map));
     return Optional.of(
         new Article(file.path(), lang, area, slugPath, meta, body, bodyLine, source));
+  }
+
+  /**
+   * {@code translated_from: {lang: en, hash: <12 hex>, sections: {symptom: <8 hex>, ...}}}; wrong
+   * shapes are errors at the value that is wrong.
+   */
+  private static Optional<TranslatedFrom> translatedFrom(
+      YamlFields f, String lang, SiteConfig config) {
+    Optional<YamlMap> node = f.submap("translated_from", false);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    String how = "run 'kbgen translations --mark <id>' to write it";
+    YamlFields tf = new YamlFields(node.get(), f.source(), f.problems());
+    tf.rejectUnknown(List.of("lang", "hash", "sections"), "translated_from");
+    Optional<String> from = tf.text("lang", true);
+    Optional<String> hash = tf.text("hash", true);
+    boolean ok = from.isPresent() && hash.isPresent();
+    if (from.isPresent() && !config.languageCodes().contains(from.get())) {
+      tf.error(
+          tf.map().get("lang").get().mark(),
+          "translated_from: '" + from.get() + "' is not one of the site's languages",
+          Suggestions.didYouMean(
+              from.get(),
+              config.languageCodes(),
+              "use one of: " + String.join(", ", config.languageCodes())));
+      ok = false;
+    } else if (from.isPresent() && from.get().equals(lang)) {
+      tf.error(
+          tf.map().get("lang").get().mark(),
+          "translated_from: an article cannot be translated from its own language",
+          "name the language of the source article, e.g. 'lang: " + config.defaultLanguage() + "'");
+      ok = false;
+    }
+    if (hash.isPresent() && !TranslatedFrom.HASH.matcher(hash.get()).matches()) {
+      tf.error(
+          tf.map().get("hash").get().mark(),
+          "translated_from: hash must be 12 hexadecimal digits",
+          how);
+      ok = false;
+    }
+    Map<String, String> sections = new LinkedHashMap<>();
+    Optional<YamlMap> sectionMap = tf.submap("sections", false);
+    for (Entry e : sectionMap.map(YamlMap::entries).orElse(List.of())) {
+      if (e.value() instanceof YamlScalar s
+          && TranslatedFrom.SECTION_HASH.matcher(s.value()).matches()) {
+        sections.put(e.key(), s.value());
+      } else {
+        tf.error(
+            e.value().mark(),
+            "translated_from: the hash of section '" + e.key() + "' must be 8 hexadecimal digits",
+            how);
+        ok = false;
+      }
+    }
+    return ok
+        ? Optional.of(new TranslatedFrom(from.get(), hash.get(), sections))
+        : Optional.empty();
   }
 
   /** Where each key's value is written; list items as {@code key#index}. */
