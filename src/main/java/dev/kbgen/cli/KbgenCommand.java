@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KbgenCommand.Version.class,
     description = "Builds a bilingual support help site from Markdown articles.",
-    subcommands = {BuildCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, CheckCommand.class, picocli.CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
@@ -21,6 +21,22 @@ import picocli.CommandLine.IVersionProvider;
     })
 public final class KbgenCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private final Terminal terminal;
+
+  /** The command on plain output. */
+  public KbgenCommand() {
+    this(Terminal.PLAIN);
+  }
+
+  public KbgenCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** Where the output goes, for subcommands ({@code @ParentCommand}). */
+  Terminal terminal() {
+    return terminal;
+  }
 
   @Override
   public void run() {

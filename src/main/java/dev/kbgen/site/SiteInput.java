@@ -17,6 +17,7 @@ import java.util.Map;
  * @param bodies rendered body per article path
  * @param translations articles paired by id
  * @param related for each article path, the paths of related articles, best first
+ * @param outdated for each translation whose source changed after it was made, the source's path
  */
 public record SiteInput(
     SiteConfig config,
@@ -24,10 +25,12 @@ public record SiteInput(
     List<Article> articles,
     Map<String, RenderedBody> bodies,
     Translations translations,
-    Map<String, List<String>> related) {
+    Map<String, List<String>> related,
+    Map<String, String> outdated) {
   public SiteInput {
     articles = List.copyOf(articles);
     bodies = Map.copyOf(bodies);
     related = Map.copyOf(related);
+    outdated = Map.copyOf(outdated);
   }
 }
