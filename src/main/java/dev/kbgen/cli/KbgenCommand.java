@@ -12,7 +12,13 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KbgenCommand.Version.class,
     description = "Builds a bilingual support help site from Markdown articles.",
-    subcommands = {BuildCommand.class, CheckCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      BuildCommand.class,
+      CheckCommand.class,
+      TranslationsCommand.class,
+      NewCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
