@@ -2,10 +2,14 @@ package dev.kbgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbgen.build.ParsedContent;
+import dev.kbgen.build.Pipeline;
+import dev.kbgen.i18n.TranslationStatus;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.testing.SiteFixture;
 import dev.kbgen.testing.SiteFixture.Built;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SampleSiteTest {
@@ -24,5 +28,20 @@ class SampleSiteTest {
                 + " translation");
     assertThat(built.problems()).noneMatch(Problem::isError);
     assertThat(built.result().articles()).isGreaterThanOrEqualTo(26);
+  }
+
+  @Test
+  void everySampleTranslationRecordsItsSourceAndIsCurrent() {
+    ParsedContent content =
+        new Pipeline(
+                SiteFixture.options(
+                    SiteFixture.repoContent(), SiteFixture.repoTemplates(), true, Path.of("")))
+            .read();
+    List<TranslationStatus> statuses =
+        TranslationStatus.all(content.translations(), content.config());
+    assertThat(statuses)
+        .filteredOn(s -> s.state() != TranslationStatus.State.MISSING)
+        .hasSize(16)
+        .allMatch(s -> s.state() == TranslationStatus.State.CURRENT);
   }
 }
