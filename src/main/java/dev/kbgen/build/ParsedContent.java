@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * @param config the site config, or null when site.yaml has errors
  * @param files every article file, parsed or not, sorted by path
- * @param articles the articles that parsed (drafts included), sorted by path
+ * @param articles the articles that parsed (drafts as the options say), sorted by path
  * @param translations the articles paired by id
  * @param problems what reading found, sorted
  */

@@ -47,8 +47,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,9 +64,6 @@ public final class Pipeline {
     /** Every check, without rendering pages or writing anything; go on after errors. */
     CHECK
   }
-
-  private static final Pattern ID_LINE =
-      Pattern.compile("(?m)^id:[ \\t]*[\"']?([A-Za-z0-9][A-Za-z0-9_.-]*)");
 
   private final BuildOptions options;
   private final Progress progress;
@@ -143,8 +138,8 @@ public final class Pipeline {
   }
 
   /**
-   * Reads and parses the content (drafts included) without checking or building it, for the
-   * commands that work on articles: {@code translations} and {@code new}.
+   * Reads and parses the content without checking or building it (drafts as the options say), for
+   * the commands that work on articles: {@code translations} and {@code new}.
    */
   public ParsedContent read() {
     stage("load", () -> load(false));
@@ -213,8 +208,7 @@ public final class Pipeline {
     Set<String> ok = parsed.stream().map(Article::path).collect(Collectors.toSet());
     for (TextFile f : loaded.articles()) {
       if (!ok.contains(f.path())) {
-        Matcher m = ID_LINE.matcher(f.text());
-        failed.put(f.path(), m.find() ? m.group(1) : "");
+        failed.put(f.path(), ArticleParser.declaredId(f.text()).orElse(""));
       }
     }
     unparsed = failed;

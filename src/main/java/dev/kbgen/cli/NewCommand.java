@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +46,6 @@ import picocli.CommandLine.Spec;
           + " 'translated_from'. Never overwrites a file."
     })
 public final class NewCommand implements Callable<Integer> {
-  private static final Pattern ID_LINE =
-      Pattern.compile("(?m)^id:[ \\t]*[\"']?([A-Za-z0-9][A-Za-z0-9_.-]*)");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   @Mixin ContentOptions contentOptions;
@@ -263,10 +260,7 @@ public final class NewCommand implements Callable<Integer> {
     Set<String> ids = new TreeSet<>();
     content.articles().forEach(a -> ids.add(a.id()));
     for (TextFile f : content.files()) {
-      Matcher m = ID_LINE.matcher(f.text());
-      if (m.find()) {
-        ids.add(m.group(1));
-      }
+      ArticleParser.declaredId(f.text()).ifPresent(ids::add);
     }
     return ids;
   }

@@ -19,12 +19,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Splits an article file into front matter and body and types the front matter. */
 public final class ArticleParser {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}_-]+");
+  private static final Pattern ID_LINE =
+      Pattern.compile("(?m)^id:[ \\t]*[\"']?([A-Za-z0-9][A-Za-z0-9_.-]*)");
 
   /** First-level folders under a language that kbgen uses for its own pages. */
   public static final List<String> RESERVED =
@@ -251,6 +254,15 @@ public final class ArticleParser {
       }
     }
     return marks;
+  }
+
+  /**
+   * The id a file seems to declare (its first {@code id:} line), read without parsing: for files
+   * that do not parse, so that their id is neither reported as missing nor given out again.
+   */
+  public static Optional<String> declaredId(String text) {
+    Matcher m = ID_LINE.matcher(text);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** The URL path of an article below its language: safe, lower-case segments. */
