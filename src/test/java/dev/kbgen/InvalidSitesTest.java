@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.kbgen.cli.Main;
 import dev.kbgen.problem.Problem;
+import dev.kbgen.problem.Severity;
 import dev.kbgen.testing.SiteFixture;
 import dev.kbgen.testing.SiteFixture.Built;
 import java.io.IOException;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Each folder under {@code src/test/resources/sites/invalid/} (the build must fail) or {@code
  * sites/warnings/} (the build must succeed) holds {@code content/}, optionally a {@code templates/}
  * folder with only the theme files it changes (laid over the repository's theme; a {@code
- * templates/REMOVE} file lists theme files to delete), and {@code expected.txt}: the problems the
- * build reports, one {@code location: severity: title} line each, in the order reported.
+ * templates/REMOVE} file lists theme files to delete), and {@code expected.txt}: the errors and
+ * warnings the build reports, one {@code location: severity: title} line each, in the order
+ * reported. Infos (a missing translation, an article due for review) are left out here: the
+ * fixtures under {@code sites/check/} ({@link CheckSitesTest}) list every problem, infos included.
  */
 class InvalidSitesTest {
   private static final Path SITES = Path.of("src/test/resources/sites");
@@ -132,6 +135,7 @@ class InvalidSitesTest {
     Built built = SiteFixture.build(content, templates, wd);
     List<String> actual =
         built.problems().stream()
+            .filter(p -> p.severity() != Severity.INFO)
             .map(p -> p.location() + ": " + p.severity().label() + ": " + p.title())
             .toList();
     List<String> expected =

@@ -1,19 +1,44 @@
 package dev.kbgen.build;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
- * What to build.
+ * What to build or check.
  *
  * @param content the content folder
  * @param templates the theme folder
  * @param drafts whether articles with {@code status: draft} are built
  * @param workingDir the folder file names in problems are shown relative to
+ * @param today the date review dates are compared with
+ * @param requireTranslations whether a missing translation is a warning rather than an info
  */
-public record BuildOptions(Path content, Path templates, boolean drafts, Path workingDir) {
+public record BuildOptions(
+    Path content,
+    Path templates,
+    boolean drafts,
+    Path workingDir,
+    LocalDate today,
+    boolean requireTranslations) {
+
+  /** Today's date in UTC, the default for {@link #today}. */
+  public static LocalDate todayUtc() {
+    return LocalDate.now(ZoneOffset.UTC);
+  }
+
+  /** Options for a build on today's date (UTC) that treats missing translations as infos. */
+  public BuildOptions(Path content, Path templates, boolean drafts, Path workingDir) {
+    this(content, templates, drafts, workingDir, todayUtc(), false);
+  }
 
   public static BuildOptions of(Path content, Path templates) {
     return new BuildOptions(content, templates, false, Path.of("").toAbsolutePath());
+  }
+
+  /** The same options on another date. */
+  public BuildOptions withToday(LocalDate date) {
+    return new BuildOptions(content, templates, drafts, workingDir, date, requireTranslations);
   }
 
   /** How a file is named in problems: relative to the working folder when it is inside it. */

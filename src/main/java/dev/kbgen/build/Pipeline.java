@@ -8,6 +8,8 @@ import dev.kbgen.content.ArticleParser;
 import dev.kbgen.content.ArticleType;
 import dev.kbgen.content.Asset;
 import dev.kbgen.content.ContentLoader;
+import dev.kbgen.content.TextFile;
+import dev.kbgen.i18n.TranslationStatus;
 import dev.kbgen.i18n.Translations;
 import dev.kbgen.i18n.UiStrings;
 import dev.kbgen.markdown.MarkdownRenderer;
@@ -23,6 +25,7 @@ import dev.kbgen.search.SearchEngine;
 import dev.kbgen.search.SearchField;
 import dev.kbgen.search.SearchRuntime;
 import dev.kbgen.search.SimilarArticles;
+import dev.kbgen.search.SimilarPair;
 import dev.kbgen.search.StaticIndexWriter;
 import dev.kbgen.site.LinkIndex;
 import dev.kbgen.site.Permalinks;
@@ -32,6 +35,8 @@ import dev.kbgen.site.SiteInput;
 import dev.kbgen.template.TemplateError;
 import dev.kbgen.template.TemplateException;
 import dev.kbgen.template.Templates;
+import dev.kbgen.validate.AnchorRule;
+import dev.kbgen.validate.NearDuplicateRule;
 import dev.kbgen.validate.SectionRule;
 import dev.kbgen.validate.ValidationInput;
 import dev.kbgen.validate.Validator;
@@ -42,20 +47,35 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One build, from {@code content/} to site files. {@link #run} lists the stages in the order they
- * execute; content problems are collected and the build stops once, with all of them.
+ * One build or check, from {@code content/} to site files. {@link #run(Mode, Publisher)} lists the
+ * stages in the order they execute. A build stops once, with every content problem found so far; a
+ * check goes on with the articles that parsed, so that it reports everything at once, and renders
+ * no page.
  */
 public final class Pipeline {
+  /** What a run is for. */
+  private enum Mode {
+    /** Render and publish the site; stop at the first checkpoint with errors. */
+    BUILD,
+    /** Every check, without rendering pages or writing anything; go on after errors. */
+    CHECK
+  }
+
   private final BuildOptions options;
+  private final Progress progress;
   private final Problems problems = new Problems();
   private final Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -63,36 +83,64 @@ public final class Pipeline {
   private UiStrings ui;
   private ContentLoader.Loaded loaded;
   private List<Article> articles = List.of();
+  private Map<String, String> unparsed = Map.of();
   private Translations translations;
+  private List<TranslationStatus> statuses = List.of();
   private Map<String, RenderedBody> bodies = Map.of();
+  private Map<String, List<String>> similar = Map.of();
   private SiteAssembler.Assembled assembled;
   private SearchEngine engine;
   private SearchAssets searchAssets = new SearchAssets("", Map.of());
   private final List<OutputFile> files = new ArrayList<>();
   private int pages;
+  private String detail = "";
 
   public Pipeline(BuildOptions options) {
+    this(options, Progress.NONE);
+  }
+
+  public Pipeline(BuildOptions options, Progress progress) {
     this.options = options;
+    this.progress = progress;
   }
 
   /** Builds the site; publishes it only when there is no error. */
   public BuildResult run(Publisher publisher) {
-    stage("load", this::load);
-    if (config == null || ui == null) {
+    return run(Mode.BUILD, publisher);
+  }
+
+  /** Runs every check without rendering pages or writing anything, and reports all problems. */
+  public BuildResult check() {
+    return run(Mode.CHECK, null);
+  }
+
+  private BuildResult run(Mode mode, Publisher publisher) {
+    stage("load", () -> load(true));
+    if (config == null || ui == null && mode == Mode.BUILD) {
       return result();
     }
     stage("parse", this::parse);
     stage("pair", this::pair);
     stage("validate", this::validate);
-    if (problems.hasErrors()) {
-      return result();
+    if (mode == Mode.BUILD && problems.hasErrors()) {
+      return result(); // checkpoint: every front-matter and content-rule problem
     }
     stage("markdown", this::markdown);
-    if (problems.hasErrors()) {
+    stage("index", this::index);
+    stage("similar", this::similar);
+    if (mode == Mode.BUILD && !problems.hasErrors()) {
+      stage("search", this::search);
+    }
+    if (!problems.hasErrors()) {
+      stage("assemble", this::assemble);
+    }
+    if (mode == Mode.CHECK) {
+      stage("templates", this::compileTemplates);
       return result();
     }
-    stage("search", this::search);
-    stage("assemble", this::assemble);
+    if (problems.hasErrors()) {
+      return result(); // checkpoint: broken links, structure, output paths
+    }
     stage("templates", this::render);
     stage("static", this::staticFiles);
     if (problems.hasErrors()) {
@@ -115,7 +163,7 @@ public final class Pipeline {
 
   /** Runs the stages up to the search index, without rendering or writing anything. */
   public Reference reference() {
-    stage("load", this::load);
+    stage("load", () -> load(true));
     if (config != null && ui != null) {
       stage("parse", this::parse);
       stage("pair", this::pair);
@@ -124,13 +172,31 @@ public final class Pipeline {
         stage("markdown", this::markdown);
       }
       if (!problems.hasErrors()) {
-        stage("search", this::search);
+        stage("index", this::index);
       }
     }
     return new Reference(problems.sorted(), problems.hasErrors() ? null : engine, config);
   }
 
-  private void load() {
+  /**
+   * Reads and parses the content without checking or building it (drafts as the options say), for
+   * the commands that work on articles: {@code translations} and {@code new}.
+   */
+  public ParsedContent read() {
+    stage("load", () -> load(false));
+    if (config != null) {
+      stage("parse", this::parse);
+      stage("pair", this::pair);
+    }
+    return new ParsedContent(
+        config,
+        loaded == null ? List.of() : loaded.articles(),
+        articles,
+        translations == null ? Translations.pair(List.of()) : translations,
+        problems.sorted());
+  }
+
+  private void load(boolean theme) {
     Path siteYaml = options.content().resolve("site.yaml");
     if (!Files.isRegularFile(siteYaml)) {
       problems.add(
@@ -155,64 +221,117 @@ public final class Pipeline {
     if (config == null) {
       return;
     }
-    ui =
-        UiStrings.load(
-                options.templates().resolve("i18n"),
-                config.languageCodes(),
-                options::display,
-                problems)
-            .orElse(null);
+    if (theme) {
+      ui =
+          UiStrings.load(
+                  options.templates().resolve("i18n"),
+                  config.languageCodes(),
+                  options::display,
+                  problems)
+              .orElse(null);
+    }
     loaded =
         new ContentLoader(options.content(), options::display)
             .load(config.languageCodes(), problems);
+    detail =
+        count(loaded.articles().size(), "article file")
+            + ", "
+            + count(loaded.assets().size(), "asset");
   }
 
   private void parse() {
-    articles =
+    List<Article> parsed =
         loaded.articles().parallelStream()
             .map(f -> ArticleParser.parse(f, config, problems))
             .flatMap(Optional::stream)
-            .filter(a -> options.drafts() || !a.meta().isDraft())
             .toList();
+    Map<String, String> failed = new TreeMap<>();
+    Set<String> ok = parsed.stream().map(Article::path).collect(Collectors.toSet());
+    for (TextFile f : loaded.articles()) {
+      if (!ok.contains(f.path())) {
+        failed.put(f.path(), ArticleParser.declaredId(f.text()).orElse(""));
+      }
+    }
+    unparsed = failed;
+    articles = parsed.stream().filter(a -> options.drafts() || !a.meta().isDraft()).toList();
+    detail = count(articles.size(), "article");
   }
 
   private void pair() {
     translations = Translations.pair(articles);
+    statuses = TranslationStatus.all(translations, config);
+    detail = count(translations.byId().size(), "id");
   }
 
   private void validate() {
-    Validator.standard().validate(new ValidationInput(articles, config, translations), problems);
+    int before = problems.size();
+    Validator.standard()
+        .validate(
+            new ValidationInput(
+                articles,
+                config,
+                translations,
+                statuses,
+                options.today(),
+                options.requireTranslations()),
+            problems);
+    detail = count(problems.size() - before, "problem");
   }
 
+  /** Renders every body, checking links and sections as it goes, then every anchor. */
   private void markdown() {
     MarkdownRenderer renderer = new MarkdownRenderer(config.sections());
     LinkIndex links =
-        new LinkIndex(articles, loaded.assets(), translations, config.languageCodes());
+        new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
     SectionRule sections = new SectionRule(config.sections());
     Map<String, RenderedBody> out = new TreeMap<>();
     List<Map.Entry<String, RenderedBody>> rendered =
         articles.parallelStream()
             .map(
                 a -> {
-                  RenderedBody body =
-                      renderer.render(
-                          a, links.forArticle(a), ui.admonitionTitles(a.lang()), problems);
+                  Map<String, String> titles =
+                      ui == null ? Map.of() : ui.admonitionTitles(a.lang());
+                  RenderedBody body = renderer.render(a, links.forArticle(a), titles, problems);
                   sections.check(a, body, problems);
                   return Map.entry(a.path(), body);
                 })
             .toList();
     rendered.forEach(e -> out.put(e.getKey(), e.getValue()));
     bodies = out;
+    AnchorRule.check(articles, bodies, problems);
+    detail = count(bodies.size(), "article");
+  }
+
+  /** The Lucene index of every language, which the search, related articles and checks use. */
+  private void index() {
+    engine = SearchEngine.build(articles.stream().map(this::searchDocument).toList());
+  }
+
+  /** Related articles for each article, and near-duplicates in one language. */
+  private void similar() {
+    Map<String, List<String>> related = new TreeMap<>();
+    List<SimilarPair> duplicates = new ArrayList<>();
+    for (var index : engine.indexes().values()) {
+      SimilarArticles.Result result =
+          SimilarArticles.compute(index, config.relatedArticles(), config.duplicateThreshold());
+      related.putAll(result.related());
+      duplicates.addAll(result.duplicates());
+    }
+    similar = related;
+    Map<String, Article> byPath = new HashMap<>();
+    articles.forEach(a -> byPath.put(a.path(), a));
+    for (SimilarPair pair : duplicates) {
+      NearDuplicateRule.report(
+          byPath.get(pair.first()),
+          byPath.get(pair.second()),
+          pair.similarity(),
+          config.duplicateThreshold(),
+          problems);
+    }
+    detail = count(duplicates.size(), "near-duplicate");
   }
 
   private void assemble() {
-    Map<String, List<String>> similar = new TreeMap<>();
-    for (var index : engine.indexes().values()) {
-      SimilarArticles.compute(index, config.relatedArticles())
-          .forEach(
-              (key, list) ->
-                  similar.put(key, list.stream().map(SimilarArticles.Similar::key).toList()));
-    }
     Map<String, List<String>> related = new TreeMap<>();
     for (Article a : articles) {
       List<String> list = new ArrayList<>();
@@ -233,10 +352,17 @@ public final class Pipeline {
       }
       related.put(a.path(), List.copyOf(list));
     }
+    Map<String, String> outdated = new TreeMap<>();
+    for (TranslationStatus s : statuses) {
+      s.outdated().forEach(o -> outdated.put(o.translation().path(), o.source().path()));
+    }
     assembled =
         new SiteAssembler(
-                new SiteInput(config, ui, articles, bodies, translations, related, searchAssets))
+                new SiteInput(
+                    config, ui, articles, bodies, translations, related, searchAssets, outdated))
             .assemble();
+    checkOutputPaths();
+    detail = count(assembled.pages().size(), "page");
   }
 
   private void render() {
@@ -278,7 +404,50 @@ public final class Pipeline {
         });
     files.addAll(rendered);
     pages = rendered.size();
+    detail = count(pages, "page");
     assembled.files().forEach((path, text) -> files.add(OutputFile.text(path, text)));
+  }
+
+  /** Compiles every template of the theme (check renders no page): syntax errors only. */
+  private void compileTemplates() {
+    Templates templates = new Templates(options.templates());
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> list = Files.list(options.templates())) {
+      list.filter(p -> p.getFileName().toString().endsWith(".peb"))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .forEach(names::add);
+    } catch (IOException e) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              options.display(options.templates()),
+              0,
+              0,
+              "cannot read the templates folder: " + e.getMessage(),
+              "",
+              "pass the theme folder with --templates DIR",
+              ""));
+      return;
+    }
+    for (String name : names) {
+      try {
+        templates.compile(name);
+      } catch (TemplateException e) {
+        TemplateError err = e.error();
+        problems.add(
+            new Problem(
+                Severity.ERROR,
+                options.display(options.templates().resolve(err.file())),
+                err.line(),
+                0,
+                "template error: " + err.message(),
+                "",
+                "fix the template's syntax",
+                ""));
+      }
+    }
+    detail = count(names.size(), "template");
   }
 
   private static final Comparator<TemplateError> TEMPLATE_ERROR_ORDER =
@@ -287,12 +456,10 @@ public final class Pipeline {
           .thenComparing(TemplateError::message);
 
   /**
-   * Indexes every article with Lucene and writes the static index the browser searches: per
-   * language a manifest, shards, document tables and facets, plus the runtime script.
+   * Writes the static index the browser searches: per language a manifest, shards, document tables
+   * and facets, plus the runtime script.
    */
   private void search() {
-    List<SearchDocument> docs = articles.stream().map(this::searchDocument).toList();
-    engine = SearchEngine.build(docs);
     Map<String, String> manifests = new TreeMap<>();
     for (var index : engine.indexes().values()) {
       String lang = index.lang();
@@ -374,15 +541,12 @@ public final class Pipeline {
 
   private void staticFiles() {
     Path dir = options.templates().resolve("static");
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-          String rel = dir.relativize(p).toString().replace('\\', '/');
-          files.add(new OutputFile("static/" + rel, Files.readAllBytes(p)));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    try {
+      for (Path p : staticFiles(dir)) {
+        files.add(new OutputFile(staticPath(dir, p), Files.readAllBytes(p)));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     for (Asset asset : loaded.assets()) {
       try {
@@ -400,7 +564,21 @@ public final class Pipeline {
                 ""));
       }
     }
-    checkOutputPaths();
+    detail = count(files.size(), "file");
+  }
+
+  /** The theme's static files, sorted. */
+  private static List<Path> staticFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private static String staticPath(Path dir, Path file) {
+    return "static/" + dir.relativize(file).toString().replace('\\', '/');
   }
 
   /**
@@ -408,12 +586,21 @@ public final class Pipeline {
    * file {@code content/en/sync/x/index.html} and the page of {@code content/en/sync/x.md}).
    */
   private void checkOutputPaths() {
-    Map<String, Path> assetFiles = new java.util.HashMap<>();
+    List<String> planned = new ArrayList<>();
+    assembled.pages().forEach(p -> planned.add(p.path()));
+    planned.addAll(assembled.files().keySet());
+    Path dir = options.templates().resolve("static");
+    try {
+      staticFiles(dir).forEach(p -> planned.add(staticPath(dir, p)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    loaded.assets().forEach(a -> planned.add(a.path()));
+    Map<String, Path> assetFiles = new HashMap<>();
     loaded.assets().forEach(a -> assetFiles.put(a.path(), a.file()));
-    java.util.Set<String> taken = new java.util.HashSet<>();
-    java.util.Set<String> folders = new java.util.HashSet<>();
-    for (OutputFile f : files) {
-      String path = f.path();
+    Set<String> taken = new HashSet<>();
+    Set<String> folders = new HashSet<>();
+    for (String path : planned) {
       boolean clash = taken.contains(path) || folders.contains(path);
       for (int i = path.indexOf('/'); i >= 0 && !clash; i = path.indexOf('/', i + 1)) {
         clash = taken.contains(path.substring(0, i));
@@ -440,6 +627,7 @@ public final class Pipeline {
   }
 
   private void publish(Publisher publisher) {
+    detail = count(files.size(), "file");
     try {
       publisher.publish(files);
     } catch (IOException e) {
@@ -447,16 +635,26 @@ public final class Pipeline {
     }
   }
 
-  /** Runs a stage, timing it; an unexpected exception is a kbgen bug, named by its stage. */
+  /**
+   * Runs a stage, timing it and telling {@link Progress}; an unexpected exception is a kbgen bug,
+   * named by its stage.
+   */
   private void stage(String name, Runnable stage) {
     long start = System.nanoTime();
+    detail = "";
     try {
       stage.run();
     } catch (RuntimeException e) {
       throw new StageException(name, e);
     } finally {
-      timings.put(name, (System.nanoTime() - start) / 1_000_000);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      timings.put(name, ms);
     }
+    progress.stageDone(name, detail, timings.get(name));
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   private BuildResult result() {

@@ -5,6 +5,7 @@ import dev.kbgen.build.BuildResult;
 import dev.kbgen.build.Pipeline;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.ProblemFormatter;
+import dev.kbgen.problem.Severity;
 import dev.kbgen.publish.DiskPublisher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kbgen build}: content in, site out, atomically. */
@@ -42,6 +44,8 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @ParentCommand KbgenCommand parent;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -56,11 +60,20 @@ public final class BuildCommand implements Callable<Integer> {
     long start = System.nanoTime();
     BuildOptions options =
         new BuildOptions(content, siteOptions.templates, drafts, Path.of("").toAbsolutePath());
-    BuildResult result = new Pipeline(options).run(new DiskPublisher(outDir));
+    Terminal terminal = parent.terminal();
+    BuildResult result =
+        new Pipeline(options, StageProgress.on(terminal, quiet, err))
+            .run(new DiskPublisher(outDir));
+    // Infos (a missing translation, an article due for review) are counted; check lists them.
     for (Problem p : result.problems()) {
-      err.print(ProblemFormatter.format(p));
+      if (p.severity() != Severity.INFO) {
+        err.print(ProblemFormatter.format(p, terminal.colour()));
+      }
     }
     String counts = ProblemFormatter.summary(result.problems());
+    if (result.problems().stream().anyMatch(p -> p.severity() == Severity.INFO)) {
+      counts += "; 'kbgen check' lists the infos";
+    }
     if (result.failed()) {
       err.println("build failed: " + counts + "; " + outDir + "/ was not changed");
       return ExitCodes.CONTENT;

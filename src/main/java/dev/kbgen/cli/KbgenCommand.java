@@ -16,6 +16,9 @@ import picocli.CommandLine.IVersionProvider;
       BuildCommand.class,
       SearchCommand.class,
       EvalCommand.class,
+      CheckCommand.class,
+      TranslationsCommand.class,
+      NewCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",
@@ -26,6 +29,22 @@ import picocli.CommandLine.IVersionProvider;
     })
 public final class KbgenCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private final Terminal terminal;
+
+  /** The command on plain output. */
+  public KbgenCommand() {
+    this(Terminal.PLAIN);
+  }
+
+  public KbgenCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  /** Where the output goes, for subcommands ({@code @ParentCommand}). */
+  Terminal terminal() {
+    return terminal;
+  }
 
   @Override
   public void run() {

@@ -13,12 +13,18 @@ public final class Main {
         run(
             args,
             new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-            new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+            Terminal.detect(System.getenv(), System.console() != null)));
   }
 
-  /** Runs a command line with the given output streams and returns the exit code. */
+  /** Runs a command line with plain output (no progress, no colour); returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new KbgenCommand());
+    return run(args, out, err, Terminal.PLAIN);
+  }
+
+  /** Runs a command line with the given output streams and terminal; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+    CommandLine cli = new CommandLine(new KbgenCommand(terminal));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(

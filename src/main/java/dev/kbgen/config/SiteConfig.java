@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param popularTags how many tags the home page shows
  * @param recentArticles how many recently updated articles the home page shows
  * @param relatedArticles how many related articles an article page shows
+ * @param reviewAfterDays after how many days without an update or review an article is reported
+ * @param duplicateThreshold similarity (0 to 1, relative to an article's similarity to itself) from
+ *     which two articles in one language are reported as near-duplicates
  */
 public record SiteConfig(
     Map<String, String> title,
@@ -30,7 +33,15 @@ public record SiteConfig(
     SectionNames sections,
     int popularTags,
     int recentArticles,
-    int relatedArticles) {
+    int relatedArticles,
+    int reviewAfterDays,
+    double duplicateThreshold) {
+
+  /** Default of {@code review_after_days}. */
+  public static final int DEFAULT_REVIEW_AFTER_DAYS = 365;
+
+  /** Default of {@code duplicate_threshold}. */
+  public static final double DEFAULT_DUPLICATE_THRESHOLD = 0.7;
 
   public SiteConfig {
     title = Map.copyOf(title);

@@ -34,7 +34,9 @@ public final class SiteConfigLoader {
           "sections",
           "popular_tags",
           "recent_articles",
-          "related_articles");
+          "related_articles",
+          "review_after_days",
+          "duplicate_threshold");
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]+)?");
 
@@ -120,6 +122,8 @@ public final class SiteConfigLoader {
     int popular = number(f, "popular_tags", 12);
     int recent = number(f, "recent_articles", 8);
     int related = number(f, "related_articles", 5);
+    int reviewAfter = number(f, "review_after_days", SiteConfig.DEFAULT_REVIEW_AFTER_DAYS, 1, 3650);
+    double duplicates = fraction(f, "duplicate_threshold", SiteConfig.DEFAULT_DUPLICATE_THRESHOLD);
     return Optional.of(
         new SiteConfig(
             title,
@@ -132,7 +136,9 @@ public final class SiteConfigLoader {
             sections,
             popular,
             recent,
-            related));
+            related,
+            reviewAfter,
+            duplicates));
   }
 
   private static Map<String, String> perLanguage(
@@ -243,13 +249,17 @@ public final class SiteConfigLoader {
   }
 
   private static int number(YamlFields f, String key, int defaultValue) {
+    return number(f, key, defaultValue, 0, 1000);
+  }
+
+  private static int number(YamlFields f, String key, int defaultValue, int min, int max) {
     Optional<String> text = f.text(key, false);
     if (text.isEmpty()) {
       return defaultValue;
     }
     try {
       int n = Integer.parseInt(text.get());
-      if (n >= 0 && n <= 1000) {
+      if (n >= min && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
@@ -258,8 +268,27 @@ public final class SiteConfigLoader {
     Mark at = valueMark(f, key);
     f.error(
         at,
-        "'" + key + "' must be a whole number from 0 to 1000",
+        "'" + key + "' must be a whole number from " + min + " to " + max,
         "e.g. '" + key + ": " + defaultValue + "'");
+    return defaultValue;
+  }
+
+  /** A number above 0 and at most 1, written with a decimal point. */
+  private static double fraction(YamlFields f, String key, double defaultValue) {
+    Optional<String> text = f.text(key, false);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    if (text.get().matches("(0?\\.\\d+|1(\\.0+)?)")) {
+      double d = Double.parseDouble(text.get());
+      if (d > 0) {
+        return d;
+      }
+    }
+    f.error(
+        valueMark(f, key),
+        "'" + key + "' must be a number above 0 and at most 1",
+        "e.g. '" + key + ": " + defaultValue + "' (1 reports only copies)");
     return defaultValue;
   }
 

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param reviewBy when it must be reviewed again, or null
  * @param related ids of related articles
  * @param apiDocs URLs of API documentation
+ * @param translatedFrom what this translation was made from, or null
  * @param marks where each key is written in the file
  */
 public record ArticleMeta(
@@ -49,6 +50,7 @@ public record ArticleMeta(
     LocalDate reviewBy,
     List<String> related,
     List<String> apiDocs,
+    TranslatedFrom translatedFrom,
     Map<String, Mark> marks) {
 
   /** The keys front matter may have. */
@@ -72,7 +74,8 @@ public record ArticleMeta(
           "reviewed",
           "review_by",
           "related",
-          "api_docs");
+          "api_docs",
+          "translated_from");
 
   public static final List<String> SEVERITIES = List.of("blocked", "degraded", "question");
   public static final List<String> STATUSES = List.of("published", "draft", "known-issue", "fixed");

@@ -3,25 +3,31 @@ package dev.kbgen.content;
 import dev.kbgen.config.SiteConfig;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Source;
+import dev.kbgen.problem.Suggestions;
 import dev.kbgen.yaml.Mark;
 import dev.kbgen.yaml.YamlFields;
 import dev.kbgen.yaml.YamlNode;
 import dev.kbgen.yaml.YamlNode.Entry;
 import dev.kbgen.yaml.YamlNode.YamlList;
 import dev.kbgen.yaml.YamlNode.YamlMap;
+import dev.kbgen.yaml.YamlNode.YamlScalar;
 import dev.kbgen.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Splits an article file into front matter and body and types the front matter. */
 public final class ArticleParser {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{N}_-]+");
+  private static final Pattern ID_LINE =
+      Pattern.compile("(?m)^id:[ \\t]*[\"']?([A-Za-z0-9][A-Za-z0-9_.-]*)");
 
   /** First-level folders under a language that kbgen uses for its own pages. */
   public static final List<String> RESERVED =
@@ -169,9 +175,68 @@ public final class ArticleParser {
             reviewBy.orElse(null),
             f.textList("related"),
             f.textList("api_docs"),
+            translatedFrom(f, lang, config).orElse(null),
             marks(map));
     return Optional.of(
         new Article(file.path(), lang, area, slugPath, meta, body, bodyLine, source));
+  }
+
+  /**
+   * {@code translated_from: {lang: en, hash: <12 hex>, sections: {symptom: <8 hex>, ...}}}; wrong
+   * shapes are errors at the value that is wrong.
+   */
+  private static Optional<TranslatedFrom> translatedFrom(
+      YamlFields f, String lang, SiteConfig config) {
+    Optional<YamlMap> node = f.submap("translated_from", false);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    String how = "run 'kbgen translations --mark <id>' to write it";
+    YamlFields tf = new YamlFields(node.get(), f.source(), f.problems());
+    tf.rejectUnknown(List.of("lang", "hash", "sections"), "translated_from");
+    Optional<String> from = tf.text("lang", true);
+    Optional<String> hash = tf.text("hash", true);
+    boolean ok = from.isPresent() && hash.isPresent();
+    if (from.isPresent() && !config.languageCodes().contains(from.get())) {
+      tf.error(
+          tf.map().get("lang").get().mark(),
+          "translated_from: '" + from.get() + "' is not one of the site's languages",
+          Suggestions.didYouMean(
+              from.get(),
+              config.languageCodes(),
+              "use one of: " + String.join(", ", config.languageCodes())));
+      ok = false;
+    } else if (from.isPresent() && from.get().equals(lang)) {
+      tf.error(
+          tf.map().get("lang").get().mark(),
+          "translated_from: an article cannot be translated from its own language",
+          "name the language of the source article, e.g. 'lang: " + config.defaultLanguage() + "'");
+      ok = false;
+    }
+    if (hash.isPresent() && !TranslatedFrom.HASH.matcher(hash.get()).matches()) {
+      tf.error(
+          tf.map().get("hash").get().mark(),
+          "translated_from: hash must be 12 hexadecimal digits",
+          how);
+      ok = false;
+    }
+    Map<String, String> sections = new LinkedHashMap<>();
+    Optional<YamlMap> sectionMap = tf.submap("sections", false);
+    for (Entry e : sectionMap.map(YamlMap::entries).orElse(List.of())) {
+      if (e.value() instanceof YamlScalar s
+          && TranslatedFrom.SECTION_HASH.matcher(s.value()).matches()) {
+        sections.put(e.key(), s.value());
+      } else {
+        tf.error(
+            e.value().mark(),
+            "translated_from: the hash of section '" + e.key() + "' must be 8 hexadecimal digits",
+            how);
+        ok = false;
+      }
+    }
+    return ok
+        ? Optional.of(new TranslatedFrom(from.get(), hash.get(), sections))
+        : Optional.empty();
   }
 
   /** Where each key's value is written; list items as {@code key#index}. */
@@ -189,6 +254,15 @@ public final class ArticleParser {
       }
     }
     return marks;
+  }
+
+  /**
+   * The id a file seems to declare (its first {@code id:} line), read without parsing: for files
+   * that do not parse, so that their id is neither reported as missing nor given out again.
+   */
+  public static Optional<String> declaredId(String text) {
+    Matcher m = ID_LINE.matcher(text);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** The URL path of an article below its language: safe, lower-case segments. */

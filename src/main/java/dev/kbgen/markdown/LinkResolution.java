@@ -9,17 +9,27 @@ package dev.kbgen.markdown;
  * @param targetId the id of the article linked to, or null
  * @param problem why the link is broken, or null
  * @param hint what to do about it, or null
+ * @param targetPath the content path of the article linked to (the article itself for {@code
+ *     #anchor}), or null
+ * @param anchor the fragment after {@code #}, as written, or null when there is none
  */
 public record LinkResolution(
-    String url, String title, String fallbackLang, String targetId, String problem, String hint) {
+    String url,
+    String title,
+    String fallbackLang,
+    String targetId,
+    String problem,
+    String hint,
+    String targetPath,
+    String anchor) {
 
   /** A link left as written (external, in-page anchor). */
   public static LinkResolution unchanged(String url) {
-    return new LinkResolution(url, null, null, null, null, null);
+    return new LinkResolution(url, null, null, null, null, null, null, null);
   }
 
   public static LinkResolution broken(String problem, String hint) {
-    return new LinkResolution(null, null, null, null, problem, hint);
+    return new LinkResolution(null, null, null, null, problem, hint, null, null);
   }
 
   public boolean isBroken() {

@@ -133,7 +133,8 @@ public final class MarkdownRenderer {
         sections,
         body.headings(),
         body.text(),
-        scope.linked);
+        scope.linked,
+        scope.anchors);
   }
 
   /**
@@ -156,6 +157,7 @@ public final class MarkdownRenderer {
     final Problems problems;
     final Document doc;
     final Set<String> linked = new TreeSet<>();
+    final List<AnchorLink> anchors = new ArrayList<>();
 
     RenderScope(Article article, LinkResolver links, Problems problems, Document doc) {
       this.article = article;
@@ -166,17 +168,18 @@ public final class MarkdownRenderer {
 
     LinkResolution resolve(LinkRequest request, Node node) {
       LinkResolution r = links.resolve(request);
+      int offset = node.getStartOffset();
+      int line = article.bodyLine() + doc.getLineNumber(offset);
+      int column = offset - doc.getChars().startOfLine(offset) + 1;
       if (r.isBroken()) {
-        int offset = node.getStartOffset();
-        int lineIndex = doc.getLineNumber(offset);
-        int lineStart = doc.getChars().startOfLine(offset);
-        problems.add(
-            article
-                .source()
-                .error(
-                    article.bodyLine() + lineIndex, offset - lineStart + 1, r.problem(), r.hint()));
-      } else if (r.targetId() != null) {
+        problems.add(article.source().error(line, column, r.problem(), r.hint()));
+        return r;
+      }
+      if (r.targetId() != null) {
         linked.add(r.targetId());
+      }
+      if (r.targetPath() != null && r.anchor() != null && !r.anchor().isEmpty()) {
+        anchors.add(new AnchorLink(r.targetPath(), r.anchor(), line, column));
       }
       return r;
     }

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param headings every heading with its anchor
  * @param text the body as plain text
  * @param links ids of the articles this body links to
+ * @param anchors links to a heading in this or another article, to check once all are rendered
  */
 public record RenderedBody(
     String html,
@@ -23,9 +24,11 @@ public record RenderedBody(
     List<Section> sections,
     List<HtmlHeading> headings,
     String text,
-    Set<String> links) {
+    Set<String> links,
+    List<AnchorLink> anchors) {
 
   public RenderedBody {
+    anchors = List.copyOf(anchors);
     sections = List.copyOf(sections);
     headings = List.copyOf(headings);
     links = Set.copyOf(links);

@@ -17,9 +17,18 @@ public final class ProblemFormatter {
    * </pre>
    */
   public static String format(Problem p) {
+    return format(p, false);
+  }
+
+  /**
+   * One problem as {@link #format(Problem)}; with {@code colour}, the location is bold and the
+   * severity coloured with ANSI escapes (for a terminal only).
+   */
+  public static String format(Problem p, boolean colour) {
     StringBuilder out = new StringBuilder();
-    out.append(p.location()).append(": ").append(p.severity().label()).append(": ");
-    out.append(p.title()).append('\n');
+    out.append(paint(colour, BOLD, p.location() + ":")).append(' ');
+    out.append(paint(colour, colourOf(p.severity()), p.severity().label() + ":")).append(' ');
+    out.append(paint(colour, BOLD, p.title())).append('\n');
     if (!p.excerpt().isEmpty() && p.line() > 0) {
       String excerpt = p.excerpt().replace('\t', ' ');
       out.append("    ").append(excerpt).append('\n');
@@ -32,9 +41,28 @@ public final class ProblemFormatter {
       out.append("  ").append(p.detail()).append('\n');
     }
     if (!p.hint().isEmpty()) {
-      out.append("  hint: ").append(p.hint()).append('\n');
+      out.append("  ").append(paint(colour, CYAN, "hint:")).append(' ').append(p.hint());
+      out.append('\n');
     }
     return out.toString();
+  }
+
+  private static final String BOLD = "\u001b[1m";
+  private static final String RED = "\u001b[1;31m";
+  private static final String YELLOW = "\u001b[1;33m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String RESET = "\u001b[0m";
+
+  private static String colourOf(Severity s) {
+    return switch (s) {
+      case ERROR -> RED;
+      case WARNING -> YELLOW;
+      case INFO -> CYAN;
+    };
+  }
+
+  private static String paint(boolean colour, String code, String text) {
+    return colour ? code + text + RESET : text;
   }
 
   /**

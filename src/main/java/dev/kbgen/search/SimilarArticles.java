@@ -28,10 +28,60 @@ public final class SimilarArticles {
    */
   public record Similar(String key, double score, double self) {}
 
+  /** How many of the most similar articles are considered as near-duplicates of each one. */
+  static final int DUPLICATE_CANDIDATES = 5;
+
+  /**
+   * Related articles and near-duplicates of one language.
+   *
+   * @param related for each key, the keys of the most similar articles, best first
+   * @param duplicates pairs whose similarity reaches the threshold, sorted by their keys
+   */
+  public record Result(Map<String, List<String>> related, List<SimilarPair> duplicates) {
+    public Result {
+      related = Map.copyOf(related);
+      duplicates = List.copyOf(duplicates);
+    }
+  }
+
+  /**
+   * Related articles (up to {@code limit} each) and near-duplicate pairs: the similarity of two
+   * articles is how well each one's query matches the other relative to how well it matches itself,
+   * the lower of the two directions, from 0 to 1.
+   */
+  public static Result compute(LanguageIndex index, int limit, double threshold) {
+    Map<String, List<Similar>> similar = similar(index, Math.max(limit, DUPLICATE_CANDIDATES));
+    Map<String, List<String>> related = new TreeMap<>();
+    Map<String, Map<String, Double>> ratio = new TreeMap<>();
+    similar.forEach(
+        (key, list) -> {
+          related.put(key, list.stream().limit(limit).map(Similar::key).toList());
+          Map<String, Double> mine = new TreeMap<>();
+          for (Similar s : list.subList(0, Math.min(DUPLICATE_CANDIDATES, list.size()))) {
+            if (s.self() > 0) {
+              mine.put(s.key(), Math.min(1.0, s.score() / s.self()));
+            }
+          }
+          ratio.put(key, mine);
+        });
+    List<SimilarPair> duplicates = new ArrayList<>();
+    ratio.forEach(
+        (a, mine) ->
+            mine.forEach(
+                (b, ab) -> {
+                  double ba = ratio.getOrDefault(b, Map.of()).getOrDefault(a, 0.0);
+                  double similarity = Math.min(ab, ba);
+                  if (a.compareTo(b) < 0 && similarity >= threshold) {
+                    duplicates.add(new SimilarPair(a, b, similarity));
+                  }
+                }));
+    return new Result(related, duplicates);
+  }
+
   /**
    * For each article key, the most similar other articles, best first (ties by document number).
    */
-  public static Map<String, List<Similar>> compute(LanguageIndex index, int limit) {
+  static Map<String, List<Similar>> similar(LanguageIndex index, int limit) {
     List<SearchDocument> docs = index.documents();
     int n = docs.size();
     // Forward index: each document's terms with their impacts.

@@ -26,20 +26,41 @@ public final class LinkIndex {
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
   private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
+  /** A link to an article that has errors of its own: not checked further. */
+  private static LinkResolution unchecked(String title) {
+    return new LinkResolution("#", title, null, null, null, null, null, null);
+  }
+
   private final Map<String, Article> byPath = new HashMap<>();
   private final Set<String> assets = new HashSet<>();
   private final Translations translations;
   private final List<String> languages;
+  private final Map<String, String> unparsed;
 
   public LinkIndex(
       Collection<Article> articles,
       Collection<Asset> assets,
       Translations translations,
       List<String> languages) {
+    this(articles, assets, translations, languages, Map.of());
+  }
+
+  /**
+   * @param unparsed article files that have errors, by content path, with the id they seem to
+   *     declare (or an empty string): links to them are not reported as broken, because the problem
+   *     is in the target, which is reported already ({@code check} goes on after errors)
+   */
+  public LinkIndex(
+      Collection<Article> articles,
+      Collection<Asset> assets,
+      Translations translations,
+      List<String> languages,
+      Map<String, String> unparsed) {
     articles.forEach(a -> byPath.put(a.path(), a));
     assets.forEach(a -> this.assets.add(a.path()));
     this.translations = translations;
     this.languages = List.copyOf(languages);
+    this.unparsed = Map.copyOf(unparsed);
   }
 
   /** The resolver for links written in one article. */
@@ -57,7 +78,8 @@ public final class LinkIndex {
       return LinkResolution.broken("empty link", "write the target inside the parentheses");
     }
     if (target.startsWith("#")) {
-      return LinkResolution.unchanged(target);
+      return new LinkResolution(
+          target, null, null, null, null, null, from.path(), target.substring(1));
     }
     var scheme = SCHEME.matcher(target);
     if (scheme.find()) {
@@ -109,6 +131,9 @@ public final class LinkIndex {
           return toArticle(from, page, same.orElse(other), fragment);
         }
       }
+      if (unparsed.containsKey(rel)) {
+        return unchecked(target);
+      }
       return LinkResolution.broken(
           "link to '" + target + "': no such article",
           "check the path; it is relative to " + from.path());
@@ -120,7 +145,7 @@ public final class LinkIndex {
     }
     if (assets.contains(rel)) {
       return new LinkResolution(
-          Permalinks.relative(page, rel) + fragment, null, null, null, null, null);
+          Permalinks.relative(page, rel) + fragment, null, null, null, null, null, null, null);
     }
     String what = request.kind() == LinkRequest.Kind.IMAGE ? "image" : "file";
     return LinkResolution.broken(
@@ -146,6 +171,9 @@ public final class LinkIndex {
         return toArticle(from, page, other.get(), fragment);
       }
     }
+    if (!id.isEmpty() && unparsed.containsValue(id)) {
+      return unchecked(id);
+    }
     return LinkResolution.broken(
         "reference [[" + target + "]]: no article has id '" + id + "'",
         "check the id in the target article's front matter");
@@ -154,7 +182,8 @@ public final class LinkIndex {
   private static LinkResolution toArticle(Article from, String page, Article to, String fragment) {
     String url = Permalinks.relative(page, Permalinks.article(to)) + fragment;
     String fallback = to.lang().equals(from.lang()) ? null : to.lang();
-    return new LinkResolution(url, to.title(), fallback, to.id(), null, null);
+    String anchor = fragment.isEmpty() ? null : fragment.substring(1);
+    return new LinkResolution(url, to.title(), fallback, to.id(), null, null, to.path(), anchor);
   }
 
   private static String parent(String path) {

@@ -621,7 +621,20 @@ public final class SiteAssembler {
         crumbs,
         translation,
         untranslated,
-        null);
+        outdatedNotice(a, path, t));
+  }
+
+  /** The notice on a translation whose source changed after it was made, or null. */
+  private Views.OutdatedNotice outdatedNotice(Article a, String path, Map<String, String> t) {
+    Article source = byPath.get(in.outdated().get(a.path()));
+    if (source == null) {
+      return null;
+    }
+    String label = config.language(source.lang()).map(Language::label).orElse(source.lang());
+    return new Views.OutdatedNotice(
+        source.lang(),
+        t.getOrDefault("language_" + source.lang(), label),
+        Permalinks.relative(path, Permalinks.article(source)));
   }
 
   private Card card(String fromPath, Article a) {

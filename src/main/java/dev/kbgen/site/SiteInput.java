@@ -18,6 +18,7 @@ import java.util.Map;
  * @param translations articles paired by id
  * @param related for each article path, the paths of related articles, best first
  * @param search the search runtime and index manifests
+ * @param outdated for each translation whose source changed after it was made, the source's path
  */
 public record SiteInput(
     SiteConfig config,
@@ -26,10 +27,12 @@ public record SiteInput(
     Map<String, RenderedBody> bodies,
     Translations translations,
     Map<String, List<String>> related,
-    SearchAssets search) {
+    SearchAssets search,
+    Map<String, String> outdated) {
   public SiteInput {
     articles = List.copyOf(articles);
     bodies = Map.copyOf(bodies);
     related = Map.copyOf(related);
+    outdated = Map.copyOf(outdated);
   }
 }

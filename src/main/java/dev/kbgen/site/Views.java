@@ -75,6 +75,12 @@ public final class Views {
   /** Set when the other language has no translation: where to go instead. */
   public record Untranslated(String lang, String label, String url) {}
 
+  /**
+   * Set on a translation whose source changed after it was made: the source's language, its name in
+   * the page's language, and the link to it.
+   */
+  public record OutdatedNotice(String lang, String languageName, String url) {}
+
   /** A group of cards with an optional heading. */
   public record Group(String title, List<Card> articles) {}
 
@@ -106,5 +112,5 @@ public final class Views {
       List<Link> breadcrumbs,
       TranslationLink translation,
       Untranslated untranslated,
-      String otherLangBanner) {}
+      OutdatedNotice otherLangBanner) {}
 }

@@ -39,6 +39,25 @@ public final class Templates {
     return dir;
   }
 
+  /**
+   * Compiles a template without rendering it, so that {@code check} finds syntax errors.
+   *
+   * @throws TemplateException when it does not compile
+   */
+  public void compile(String template) throws TemplateException {
+    try {
+      engine.getTemplate(template);
+    } catch (PebbleException e) {
+      String file = e.getFileName() == null ? template : relative(e.getFileName());
+      int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+      String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
+      throw new TemplateException(new TemplateError(file, line, message), e);
+    } catch (RuntimeException e) {
+      throw new TemplateException(
+          new TemplateError(template, 0, String.valueOf(e.getMessage())), e);
+    }
+  }
+
   /** Renders a template with the given variables. */
   public String render(String template, Map<String, Object> vars) throws TemplateException {
     try {

@@ -21,7 +21,11 @@ public final class Validator {
             new RequiredTagsRule(),
             new StatusFieldsRule(),
             new RelatedRule(),
-            new TranslationConsistencyRule()));
+            new TranslationConsistencyRule(),
+            new MissingTranslationRule(),
+            new OutdatedTranslationRule(),
+            new ReviewDatesRule(),
+            new TodoRule()));
   }
 
   public void validate(ValidationInput input, Problems problems) {

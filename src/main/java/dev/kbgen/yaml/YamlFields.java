@@ -42,6 +42,16 @@ public final class YamlFields {
     return map;
   }
 
+  /** The file the map is in. */
+  public Source source() {
+    return source;
+  }
+
+  /** Where problems go. */
+  public Problems problems() {
+    return problems;
+  }
+
   /** Where a key is written, or where the map starts when it is absent. */
   public Mark markOf(String key) {
     return map.entry(key).map(Entry::keyMark).orElse(fallback);

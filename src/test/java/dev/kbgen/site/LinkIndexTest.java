@@ -137,7 +137,13 @@ class LinkIndexTest {
         .isEqualTo("../../../en/sync/selective-sync/index.html#cause");
     assertThat(ref(en, "KB-3#原因").url())
         .isEqualTo("../../../zh/account/only-chinese/index.html#原因");
-    assertThat(link(en, "#resolution")).isEqualTo(LinkResolution.unchanged("#resolution"));
+    LinkResolution inPage = link(en, "#resolution");
+    assertThat(inPage.url()).isEqualTo("#resolution");
+    assertThat(inPage.targetPath()).isEqualTo(en.path());
+    assertThat(inPage.anchor()).isEqualTo("resolution");
+    assertThat(ref(en, "KB-2#cause").targetPath()).isEqualTo("en/sync/selective-sync.md");
+    assertThat(ref(en, "KB-2#cause").anchor()).isEqualTo("cause");
+    assertThat(ref(en, "KB-2").anchor()).isNull();
     assertThat(link(en, "downloads/logs.zip#part").url())
         .isEqualTo("../../../en/sync/downloads/logs.zip#part");
   }

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,12 @@ public final class SiteFixture {
         windows: {en: Windows, zh: Windows}
         network: {en: Network, zh: 网络}
       """;
+
+  /**
+   * The date fixtures are built on, so that review dates give the same problems every day (the
+   * sample's and fixtures' dates are in 2026).
+   */
+  public static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
   private final Path root;
   private final Map<String, String> files;
@@ -110,17 +117,32 @@ public final class SiteFixture {
 
   public Built build(boolean drafts) {
     MemoryPublisher publisher = new MemoryPublisher();
-    BuildResult result =
-        new Pipeline(new BuildOptions(content(), templates(), drafts, root)).run(publisher);
+    BuildResult result = new Pipeline(options(content(), templates(), drafts, root)).run(publisher);
     return new Built(result, publisher.files());
   }
 
   /** Builds any content and templates folder in memory, naming files relative to {@code wd}. */
   public static Built build(Path content, Path templates, Path wd) {
     MemoryPublisher publisher = new MemoryPublisher();
-    BuildResult result =
-        new Pipeline(new BuildOptions(content, templates, false, wd)).run(publisher);
+    BuildResult result = new Pipeline(options(content, templates, false, wd)).run(publisher);
     return new Built(result, publisher.files());
+  }
+
+  /** Checks the site as {@code kbgen check} does (nothing rendered or written). */
+  public Built check() {
+    return check(content(), templates(), root, false);
+  }
+
+  /** Checks any content and templates folder, naming files relative to {@code wd}. */
+  public static Built check(Path content, Path templates, Path wd, boolean requireTranslations) {
+    BuildOptions options =
+        new BuildOptions(content, templates, false, wd, TODAY, requireTranslations);
+    return new Built(new Pipeline(options).check(), Map.of());
+  }
+
+  /** Options for a build on {@link #TODAY}. */
+  public static BuildOptions options(Path content, Path templates, boolean drafts, Path wd) {
+    return new BuildOptions(content, templates, drafts, wd, TODAY, false);
   }
 
   /** Splits {@code -- path --} sections. */

@@ -1,0 +1,14 @@
+package dev.kbgen.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --templates}, for commands that read the theme but write no site ({@code check}). */
+public final class ThemeOptions {
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      defaultValue = "templates",
+      description = "The theme: Pebble templates, i18n/ and static/ (default: ${DEFAULT-VALUE}).")
+  Path templates;
+}

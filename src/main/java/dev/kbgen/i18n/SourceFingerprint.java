@@ -1,0 +1,144 @@
+package dev.kbgen.i18n;
+
+import dev.kbgen.config.SectionKind;
+import dev.kbgen.config.SectionNames;
+import dev.kbgen.content.Article;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a translation is made from: SHA-256 hashes of the source article's title, summary,
+ * introduction and level-2 sections, each normalised (NFC, {@code \n} line ends, no trailing
+ * spaces, single blank lines) so that only a real change of the text changes a hash.
+ *
+ * @param hash the whole article: 12 hex digits
+ * @param sections per section key ({@code title}, {@code summary}, {@code intro}, {@code symptom},
+ *     {@code cause}, ... or the slug of another heading), 8 hex digits, in the article's order
+ */
+public record SourceFingerprint(String hash, Map<String, String> sections) {
+  private static final Pattern H2 =
+      Pattern.compile("^ {0,3}##(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+  private static final Pattern NOT_KEY = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  public SourceFingerprint {
+    sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+  }
+
+  /** The fingerprint of an article as it is now. */
+  public static SourceFingerprint of(Article article, SectionNames names) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("title", article.title());
+    if (article.meta().summary() != null) {
+      texts.put("summary", article.meta().summary());
+    }
+    List<String> lines = List.of(article.body().split("\n", -1));
+    StringBuilder current = new StringBuilder();
+    String key = "intro";
+    String fence = null;
+    for (String line : lines) {
+      Matcher f = FENCE.matcher(line);
+      if (fence == null && f.find()) {
+        fence = f.group(1);
+      } else if (fence != null && line.strip().startsWith(fence)) {
+        fence = null;
+      }
+      Matcher h = fence == null ? H2.matcher(line) : null;
+      if (h != null && h.matches()) {
+        add(texts, key, current);
+        current.setLength(0);
+        key = key(h.group(1) == null ? "" : h.group(1), article.lang(), names);
+      }
+      current.append(line).append('\n');
+    }
+    add(texts, key, current);
+
+    Map<String, String> sections = new LinkedHashMap<>();
+    StringBuilder all = new StringBuilder();
+    texts.forEach(
+        (k, text) -> {
+          String h = sha256(normalise(text)).substring(0, 8);
+          sections.put(k, h);
+          all.append(k).append('\u0000').append(h).append('\n');
+        });
+    return new SourceFingerprint(sha256(all.toString()).substring(0, 12), sections);
+  }
+
+  /**
+   * The keys whose hash differs between what a translation was made from and now: changed, added
+   * and removed sections, in the order of the current source (removed ones last).
+   */
+  public List<String> changedSince(Map<String, String> recorded) {
+    List<String> out = new ArrayList<>();
+    sections.forEach(
+        (k, h) -> {
+          if (!h.equals(recorded.get(k))) {
+            out.add(k);
+          }
+        });
+    recorded.keySet().stream().filter(k -> !sections.containsKey(k)).forEach(out::add);
+    return List.copyOf(out);
+  }
+
+  private static void add(Map<String, String> texts, String key, StringBuilder text) {
+    if (key.equals("intro") && text.toString().isBlank()) {
+      return;
+    }
+    String unique = key;
+    for (int i = 2; texts.containsKey(unique); i++) {
+      unique = key + "-" + i;
+    }
+    texts.put(unique, text.toString());
+  }
+
+  /** A troubleshooting section by its kind, any other section by its heading. */
+  private static String key(String heading, String lang, SectionNames names) {
+    String plain = heading.replaceAll("[*_`]", "").strip();
+    SectionKind kind = names.classify(lang, plain);
+    if (kind != SectionKind.OTHER) {
+      return kind.key();
+    }
+    String slug =
+        NOT_KEY.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
+    return slug.isEmpty() ? "section" : slug;
+  }
+
+  /** NFC, no trailing spaces, at most one blank line in a row, no blank lines around. */
+  static String normalise(String text) {
+    String nfc = Normalizer.normalize(text.replace("\r\n", "\n"), Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder();
+    boolean blank = false;
+    for (String line : nfc.split("\n", -1)) {
+      String l = line.stripTrailing();
+      if (l.isEmpty()) {
+        blank = out.length() > 0;
+        continue;
+      }
+      if (blank) {
+        out.append('\n');
+        blank = false;
+      }
+      out.append(l).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

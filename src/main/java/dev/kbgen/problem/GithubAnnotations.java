@@ -1,0 +1,45 @@
+package dev.kbgen.problem;
+
+/**
+ * Problems as GitHub Actions workflow commands, which GitHub shows as annotations on the pull
+ * request's files: {@code ::error file=content/en/a.md,line=4,col=10,title=...::hint: ...}. Errors
+ * stay errors, warnings warnings, infos become notices.
+ */
+public final class GithubAnnotations {
+  private GithubAnnotations() {}
+
+  public static String format(Problem p) {
+    String command =
+        switch (p.severity()) {
+          case ERROR -> "error";
+          case WARNING -> "warning";
+          case INFO -> "notice";
+        };
+    StringBuilder out = new StringBuilder("::").append(command).append(" file=");
+    out.append(property(p.file()));
+    if (p.line() > 0) {
+      out.append(",line=").append(p.line());
+      if (p.column() > 0) {
+        out.append(",col=").append(p.column());
+      }
+    }
+    out.append(",title=").append(property(p.title()));
+    // GitHub shows the title above the message: the message is the detail and the hint.
+    StringBuilder message = new StringBuilder(p.detail());
+    if (!p.hint().isEmpty()) {
+      message.append(message.length() > 0 ? "\n" : "").append("hint: ").append(p.hint());
+    }
+    String text = message.length() > 0 ? message.toString() : p.title();
+    return out.append("::").append(data(text)).append('\n').toString();
+  }
+
+  /** The message after {@code ::}: {@code %}, CR and LF are escaped. */
+  static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** A property value: also {@code :} and {@code ,}. */
+  static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.kbgen.validate;
+
+import dev.kbgen.content.Article;
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Severity;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code TODO:} left in an article (the placeholders {@code kbgen new} writes, or a writer's
+ * note): a warning, so that {@code check --strict} keeps it from being published. Code blocks are
+ * not looked at.
+ */
+final class TodoRule implements Rule {
+  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+  private static final String TODO = "TODO:";
+
+  @Override
+  public void check(ValidationInput input, Problems problems) {
+    for (Article a : input.articles()) {
+      List<String> lines = a.source().lines();
+      String fence = null;
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        int lineNo = i + 1;
+        if (lineNo >= a.bodyLine()) {
+          var f = FENCE.matcher(line);
+          if (fence == null && f.find()) {
+            fence = f.group(1);
+            continue;
+          } else if (fence != null) {
+            if (line.strip().startsWith(fence)) {
+              fence = null;
+            }
+            continue;
+          }
+        }
+        int at = line.indexOf(TODO);
+        if (at >= 0) {
+          problems.add(
+              a.source()
+                  .problem(
+                      Severity.WARNING,
+                      lineNo,
+                      at + 1,
+                      "placeholder 'TODO:' left in the article",
+                      "",
+                      "replace it with the real text before publishing"));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.kbgen.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.config.SectionNames;
+import dev.kbgen.config.SiteConfig;
+import dev.kbgen.config.SiteConfigLoader;
+import dev.kbgen.content.Article;
+import dev.kbgen.content.ArticleParser;
+import dev.kbgen.content.TextFile;
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Source;
+import dev.kbgen.testing.SiteFixture;
+import org.junit.jupiter.api.Test;
+
+class SourceFingerprintTest {
+  private static final SiteConfig CONFIG =
+      SiteConfigLoader.parse(
+              Source.of("site.yaml", SiteFixture.SITE_YAML), SiteFixture.SITE_YAML, new Problems())
+          .orElseThrow();
+  private static final SectionNames NAMES = CONFIG.sections();
+
+  private static final String BODY =
+      """
+      Intro text.
+
+      ## Symptom
+
+      The client stops.
+
+      ## Cause
+
+      The network dropped.
+
+      ```text
+      ## Not a heading
+      ```
+
+      ## Resolution
+
+      Reconnect.
+
+      ## Notes
+
+      One.
+
+      ## Notes
+
+      Two.
+      """;
+
+  private static Article article(String body) {
+    String text = "---\nid: KB-1\ntitle: Sync stops\ntags: [network]\nupdated: 2026-01-01\n---\n";
+    Problems problems = new Problems();
+    return ArticleParser.parse(new TextFile("en/sync/a.md", "a.md", text + body), CONFIG, problems)
+        .orElseThrow();
+  }
+
+  @Test
+  void sectionsAreKeyedByKindOrHeadingInOrder() {
+    SourceFingerprint f = SourceFingerprint.of(article(BODY), NAMES);
+    assertThat(f.sections().keySet())
+        .containsExactly("title", "intro", "symptom", "cause", "resolution", "notes", "notes-2");
+    assertThat(f.hash()).matches("[0-9a-f]{12}");
+    assertThat(f.sections().values()).allMatch(h -> h.matches("[0-9a-f]{8}"));
+  }
+
+  @Test
+  void whitespaceAloneChangesNothing() {
+    SourceFingerprint f = SourceFingerprint.of(article(BODY), NAMES);
+    String spaced =
+        BODY.replace("The client stops.", "The client stops.   \n\n\n").replace("\n\n", "\n\n\n");
+    assertThat(SourceFingerprint.of(article(spaced), NAMES)).isEqualTo(f);
+  }
+
+  @Test
+  void aChangeInOneSectionChangesOnlyThatSection() {
+    SourceFingerprint before = SourceFingerprint.of(article(BODY), NAMES);
+    SourceFingerprint after =
+        SourceFingerprint.of(article(BODY.replace("## Not a heading", "## Changed code")), NAMES);
+    assertThat(after.hash()).isNotEqualTo(before.hash());
+    assertThat(after.changedSince(before.sections())).containsExactly("cause");
+    SourceFingerprint removed =
+        SourceFingerprint.of(article(BODY.replace("## Notes\n\nTwo.\n", "")), NAMES);
+    assertThat(removed.changedSince(before.sections())).containsExactly("notes-2");
+  }
+}
