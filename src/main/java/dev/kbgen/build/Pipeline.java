@@ -8,7 +8,7 @@ import dev.kbgen.content.Asset;
 import dev.kbgen.content.ContentLoader;
 import dev.kbgen.i18n.Translations;
 import dev.kbgen.i18n.UiStrings;
-import dev.kbgen.markdown.MarkdownRenderer;
+import dev.kbgen.markdown.MarkdownCache;
 import dev.kbgen.markdown.RenderedBody;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.Problems;
@@ -16,7 +16,6 @@ import dev.kbgen.problem.Severity;
 import dev.kbgen.problem.Source;
 import dev.kbgen.publish.OutputFile;
 import dev.kbgen.publish.Publisher;
-import dev.kbgen.search.RelatedArticles;
 import dev.kbgen.search.RelatedDocument;
 import dev.kbgen.site.LinkIndex;
 import dev.kbgen.site.SiteAssembler;
@@ -47,6 +46,7 @@ import java.util.stream.Stream;
  */
 public final class Pipeline {
   private final BuildOptions options;
+  private final BuildCache cache;
   private final Problems problems = new Problems();
   private final Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -61,7 +61,13 @@ public final class Pipeline {
   private int pages;
 
   public Pipeline(BuildOptions options) {
+    this(options, new BuildCache());
+  }
+
+  /** A build that reuses engines and unchanged results of earlier builds (the preview server). */
+  public Pipeline(BuildOptions options, BuildCache cache) {
     this.options = options;
+    this.cache = cache;
   }
 
   /** Builds the site; publishes it only when there is no error. */
@@ -147,7 +153,7 @@ public final class Pipeline {
   }
 
   private void markdown() {
-    MarkdownRenderer renderer = new MarkdownRenderer(config.sections());
+    MarkdownCache renderer = cache.markdown(config.sections());
     LinkIndex links =
         new LinkIndex(articles, loaded.assets(), translations, config.languageCodes());
     SectionRule sections = new SectionRule(config.sections());
@@ -184,7 +190,7 @@ public final class Pipeline {
                             + "\n"
                             + bodies.get(a.path()).text()))
             .toList();
-    Map<String, List<String>> similar = RelatedArticles.compute(docs, config.relatedArticles());
+    Map<String, List<String>> similar = cache.related(docs, config.relatedArticles());
     Map<String, List<String>> related = new TreeMap<>();
     for (Article a : articles) {
       List<String> list = new ArrayList<>();
@@ -211,7 +217,7 @@ public final class Pipeline {
   }
 
   private void render() {
-    Templates templates = new Templates(options.templates());
+    Templates templates = cache.templates(options.templates());
     Map<TemplateError, List<String>> errors = new TreeMap<>(TEMPLATE_ERROR_ORDER);
     List<OutputFile> rendered =
         assembled.pages().parallelStream()
