@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KbgenCommand.Version.class,
     description = "Builds a bilingual support help site from Markdown articles.",
-    subcommands = {BuildCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, ServeCommand.class, picocli.CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
