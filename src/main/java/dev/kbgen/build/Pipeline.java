@@ -12,7 +12,7 @@ import dev.kbgen.content.TextFile;
 import dev.kbgen.i18n.TranslationStatus;
 import dev.kbgen.i18n.Translations;
 import dev.kbgen.i18n.UiStrings;
-import dev.kbgen.markdown.MarkdownRenderer;
+import dev.kbgen.markdown.MarkdownCache;
 import dev.kbgen.markdown.RenderedBody;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.Problems;
@@ -76,6 +76,7 @@ public final class Pipeline {
 
   private final BuildOptions options;
   private final Progress progress;
+  private final BuildCache cache;
   private final Problems problems = new Problems();
   private final Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -96,12 +97,22 @@ public final class Pipeline {
   private String detail = "";
 
   public Pipeline(BuildOptions options) {
-    this(options, Progress.NONE);
+    this(options, Progress.NONE, new BuildCache());
   }
 
   public Pipeline(BuildOptions options, Progress progress) {
+    this(options, progress, new BuildCache());
+  }
+
+  /** A build that reuses engines and unchanged results of earlier builds (the preview server). */
+  public Pipeline(BuildOptions options, BuildCache cache) {
+    this(options, Progress.NONE, cache);
+  }
+
+  public Pipeline(BuildOptions options, Progress progress, BuildCache cache) {
     this.options = options;
     this.progress = progress;
+    this.cache = cache;
   }
 
   /** Builds the site; publishes it only when there is no error. */
@@ -280,7 +291,7 @@ public final class Pipeline {
 
   /** Renders every body, checking links and sections as it goes, then every anchor. */
   private void markdown() {
-    MarkdownRenderer renderer = new MarkdownRenderer(config.sections());
+    MarkdownCache renderer = cache.markdown(config.sections());
     LinkIndex links =
         new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
     SectionRule sections = new SectionRule(config.sections());
@@ -304,7 +315,7 @@ public final class Pipeline {
 
   /** The Lucene index of every language, which the search, related articles and checks use. */
   private void index() {
-    engine = SearchEngine.build(articles.stream().map(this::searchDocument).toList());
+    engine = cache.engine(articles.stream().map(this::searchDocument).toList());
   }
 
   /** Related articles for each article, and near-duplicates in one language. */
@@ -366,7 +377,7 @@ public final class Pipeline {
   }
 
   private void render() {
-    Templates templates = new Templates(options.templates());
+    Templates templates = cache.templates(options.templates());
     Map<TemplateError, List<String>> errors = new TreeMap<>(TEMPLATE_ERROR_ORDER);
     List<OutputFile> rendered =
         assembled.pages().parallelStream()

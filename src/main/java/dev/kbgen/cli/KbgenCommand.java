@@ -14,9 +14,10 @@ import picocli.CommandLine.IVersionProvider;
     description = "Builds a bilingual support help site from Markdown articles.",
     subcommands = {
       BuildCommand.class,
+      CheckCommand.class,
+      ServeCommand.class,
       SearchCommand.class,
       EvalCommand.class,
-      CheckCommand.class,
       TranslationsCommand.class,
       NewCommand.class,
       picocli.CommandLine.HelpCommand.class

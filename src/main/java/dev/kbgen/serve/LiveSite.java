@@ -1,0 +1,222 @@
+package dev.kbgen.serve;
+
+import dev.kbgen.build.BuildCache;
+import dev.kbgen.build.BuildOptions;
+import dev.kbgen.build.BuildResult;
+import dev.kbgen.build.Pipeline;
+import dev.kbgen.problem.Problem;
+import dev.kbgen.problem.Severity;
+import dev.kbgen.publish.MemoryPublisher;
+import dev.kbgen.publish.OutputFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The site as the preview server shows it: the last good build's files, and the problems of the
+ * last build when it failed. Builds run in memory, one at a time, with a {@link BuildCache} shared
+ * by all of them. Also remembers the bytes of every watched file, so that a save that changed
+ * nothing does not rebuild.
+ */
+final class LiveSite {
+  private final BuildOptions options;
+  private final BuildCache cache = new BuildCache();
+  private final MemoryPublisher publisher = new MemoryPublisher();
+  private final List<Path> roots;
+  private final Predicate<Path> ignored;
+
+  /** Watched file to the hash of its bytes; used by the single build thread only. */
+  private final Map<Path, String> hashes = new HashMap<>();
+
+  private volatile State state =
+      new State(0, Map.of(), List.of(), false, false); // replaced by the first build
+
+  /**
+   * What is served.
+   *
+   * @param build how many builds ran, failed ones included (pages carry it, to detect stale tabs)
+   * @param files the last good build's files (empty when there was none)
+   * @param problems the last build's problems
+   * @param failed whether the last build failed
+   * @param good whether any build succeeded
+   */
+  record State(
+      long build,
+      Map<String, OutputFile> files,
+      List<Problem> problems,
+      boolean failed,
+      boolean good) {}
+
+  /**
+   * What one build did.
+   *
+   * @param result the build's result (problems, counts)
+   * @param millis how long it took
+   * @param bug the exception when kbgen itself failed, or null
+   */
+  record Outcome(BuildResult result, long millis, RuntimeException bug) {}
+
+  LiveSite(BuildOptions options, Predicate<Path> ignored) {
+    this.options = options;
+    this.ignored = ignored;
+    this.roots =
+        List.of(
+            options.content().toAbsolutePath().normalize(),
+            options.templates().toAbsolutePath().normalize());
+  }
+
+  State state() {
+    return state;
+  }
+
+  /** Remembers the bytes of every file below the watched folders. */
+  void snapshot() {
+    for (Path root : roots) {
+      for (Path file : files(root)) {
+        hashes.put(file, hash(file));
+      }
+    }
+  }
+
+  /**
+   * Which of the reported paths really changed: files whose bytes differ from the last time, files
+   * that appeared or disappeared, and the files inside folders that did. Updates what is
+   * remembered.
+   */
+  List<Path> changed(Collection<Path> reported) {
+    Set<Path> changed = new TreeSet<>();
+    for (Path p : reported) {
+      Path path = p.toAbsolutePath().normalize();
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        Set<Path> now = new TreeSet<>(files(path));
+        for (Path known : List.copyOf(hashes.keySet())) {
+          if (known.startsWith(path) && !now.contains(known)) {
+            hashes.remove(known);
+            changed.add(known);
+          }
+        }
+        for (Path f : now) {
+          if (update(f)) {
+            changed.add(f);
+          }
+        }
+      } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (!ignored.test(path) && update(path)) {
+          changed.add(path);
+        }
+      } else {
+        for (Path known : List.copyOf(hashes.keySet())) {
+          if (known.equals(path) || known.startsWith(path)) {
+            hashes.remove(known);
+            changed.add(known);
+          }
+        }
+      }
+    }
+    return List.copyOf(changed);
+  }
+
+  /** Remembers a file's hash; whether it differs from before. */
+  private boolean update(Path file) {
+    String h = hash(file);
+    return !h.equals(hashes.put(file, h));
+  }
+
+  /** Builds the site and makes it what is served. */
+  Outcome build() {
+    long start = System.nanoTime();
+    BuildResult result;
+    RuntimeException bug = null;
+    try {
+      result = new Pipeline(options, cache).run(publisher);
+    } catch (RuntimeException e) {
+      bug = e;
+      // A kbgen bug: the server keeps running and shows it like a content problem.
+      Problem problem =
+          new Problem(
+              Severity.ERROR,
+              "kbgen",
+              0,
+              0,
+              "internal error: " + e,
+              "",
+              "this is a bug in kbgen: please report it with the stack trace from the terminal",
+              "");
+      result = new BuildResult(List.of(problem), List.of(), Map.of(), 0, 0);
+    }
+    finish(result);
+    return new Outcome(result, (System.nanoTime() - start) / 1_000_000, bug);
+  }
+
+  private void finish(BuildResult result) {
+    State old = state;
+    state =
+        result.failed()
+            ? new State(old.build() + 1, old.files(), result.problems(), true, old.good())
+            : new State(old.build() + 1, publisher.files(), result.problems(), false, true);
+  }
+
+  private List<Path> files(Path top) {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
+      return out;
+    }
+    try {
+      Files.walkFileTree(
+          top,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return ignored.test(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (!ignored.test(file)) {
+                out.add(file.toAbsolutePath().normalize());
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              out.add(file.toAbsolutePath().normalize());
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** A hash of a file's bytes; a unique value when it cannot be read (so it counts as changed). */
+  private static String hash(Path file) {
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        return Files.isSymbolicLink(file) ? "link:" + Files.readSymbolicLink(file) : "other";
+      }
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      return "unreadable " + System.nanoTime();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

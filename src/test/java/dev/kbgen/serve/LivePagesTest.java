@@ -1,0 +1,80 @@
+package dev.kbgen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.problem.Problem;
+import dev.kbgen.problem.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LivePagesTest {
+  static final String PAGE =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>T</title>\n</head>\n"
+          + "<body class=\"page-article\">\n<p>Body</p>\n</body>\n</html>\n";
+
+  static final Problem PROBLEM =
+      new Problem(
+          Severity.ERROR,
+          "content/en/sync/x.md",
+          4,
+          10,
+          "unknown key '<img src=x onerror=alert(1)>'",
+          "detail with \"quotes\" & <b>tags</b>",
+          "did you mean 'tags'?",
+          "<img src=x onerror=alert(1)>: 1");
+
+  @Test
+  void addsTheLiveScriptBeforeTheEndOfTheHeadAndNothingElse() {
+    String served = LivePages.decorate(PAGE, 7, List.of());
+    String added = "<meta name=\"kbgen-build\" content=\"7\">" + LivePages.LIVE_SCRIPT;
+    assertThat(served).contains(added + "</head>");
+    assertThat(served.replace(added, "")).isEqualTo(PAGE);
+    assertThat(LivePages.LIVE_SCRIPT).isEqualTo("<script src=\"/__kbgen/live.js\" defer></script>");
+  }
+
+  @Test
+  void putsTheOverlayFirstInTheBodyWithEveryProblemEscaped() {
+    String served = LivePages.decorate(PAGE, 3, List.of(PROBLEM));
+    assertThat(served)
+        .contains("<body class=\"page-article\"><div id=\"kbgen-overlay\"")
+        .contains("content/en/sync/x.md:4:10")
+        .contains("unknown key &#39;&lt;img src=x onerror=alert(1)&gt;&#39;")
+        .contains("detail with &quot;quotes&quot; &amp; &lt;b&gt;tags&lt;/b&gt;")
+        .contains("hint: did you mean &#39;tags&#39;?")
+        .contains("<pre class=\"kbgen-excerpt\">&lt;img src=x onerror=alert(1)&gt;: 1</pre>")
+        .contains("id=\"kbgen-overlay-dismiss\"")
+        .contains("Build failed: 1 error")
+        .doesNotContain("<img")
+        .doesNotContain("<b>");
+    assertThat(served.indexOf("kbgen-overlay")).isGreaterThan(served.indexOf("<body"));
+    assertThat(served).contains("<p>Body</p>"); // the page stays underneath
+  }
+
+  @Test
+  void bodyTagIsLookedForAfterTheHead() {
+    String tricky =
+        "<html><head><script type=\"application/ld+json\">{\"name\":\"<body>\"}</script>"
+            + "</head><BODY>\n<p>x</p></BODY></html>";
+    String served = LivePages.decorate(tricky, 1, List.of(PROBLEM));
+    assertThat(served).contains("<BODY><div id=\"kbgen-overlay\"");
+    assertThat(served).contains("{\"name\":\"<body>\"}</script>");
+  }
+
+  @Test
+  void pagesWithoutHeadOrBodyStillGetTheScriptAndOverlay() {
+    String served = LivePages.decorate("<p>fragment</p>", 1, List.of(PROBLEM));
+    assertThat(served).startsWith("<meta name=\"kbgen-build\"").contains(LivePages.LIVE_SCRIPT);
+    assertThat(served).endsWith("</div></div>");
+  }
+
+  @Test
+  void problemsPageListsTheProblemsAndReloadsItself() {
+    String page = LivePages.problemsPage(1, List.of(PROBLEM));
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains(LivePages.LIVE_SCRIPT)
+        .contains("content/en/sync/x.md:4:10")
+        .contains("&lt;img src=x")
+        .doesNotContain("<img");
+  }
+}
