@@ -2,12 +2,17 @@ package dev.kbgen.build;
 
 import dev.kbgen.config.SectionNames;
 import dev.kbgen.markdown.MarkdownCache;
+import dev.kbgen.search.LanguageIndex;
 import dev.kbgen.search.SearchDocument;
 import dev.kbgen.search.SearchEngine;
+import dev.kbgen.search.SimilarArticles;
+import dev.kbgen.search.StaticIndexWriter;
 import dev.kbgen.template.TemplateCache;
 import dev.kbgen.template.Templates;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a series of builds of the same site shares (the preview server rebuilds after every save):
@@ -22,6 +27,8 @@ public final class BuildCache {
   private MarkdownCache markdown;
   private SearchEngine engine;
   private List<SearchDocument> engineDocs = List.of();
+  private final Map<SimilarKey, SimilarArticles.Result> similar = new HashMap<>();
+  private final Map<IndexKey, StaticIndexWriter.Output> staticIndexes = new HashMap<>();
 
   /** The Markdown renderer for these section names, keeping its rendered bodies. */
   synchronized MarkdownCache markdown(SectionNames names) {
@@ -38,15 +45,36 @@ public final class BuildCache {
 
   /**
    * The search engine (Lucene index of every language), made again only when a search document
-   * changed: an edit that changes no article's text, title or metadata reuses it.
+   * changed, and per language: an edit reuses the other language's index.
    */
   synchronized SearchEngine engine(List<SearchDocument> docs) {
     if (engine == null || !engineDocs.equals(docs)) {
-      engine = SearchEngine.build(docs);
+      engine = SearchEngine.build(docs, engine);
       engineDocs = List.copyOf(docs);
+      // Results of indexes that were not reused are dropped.
+      var live = java.util.Set.copyOf(engine.indexes().values());
+      similar.keySet().removeIf(k -> !live.contains(k.index()));
+      staticIndexes.keySet().removeIf(k -> !live.contains(k.index()));
     }
     return engine;
   }
+
+  /** Related articles and near-duplicates of one language, computed once per engine. */
+  synchronized SimilarArticles.Result similar(LanguageIndex index, int limit, double threshold) {
+    SimilarKey key = new SimilarKey(index, limit, threshold);
+    return similar.computeIfAbsent(key, k -> SimilarArticles.compute(index, limit, threshold));
+  }
+
+  /** A language's static index files, written once per engine and set of display names. */
+  synchronized StaticIndexWriter.Output staticIndex(
+      LanguageIndex index, Map<String, Map<String, String>> names) {
+    IndexKey key = new IndexKey(index, names);
+    return staticIndexes.computeIfAbsent(key, k -> StaticIndexWriter.write(index, names));
+  }
+
+  private record SimilarKey(LanguageIndex index, int limit, double threshold) {}
+
+  private record IndexKey(LanguageIndex index, Map<String, Map<String, String>> names) {}
 
   /** How many article bodies were rendered, not reused, since this cache was made. */
   public synchronized long markdownRenders() {

@@ -324,7 +324,7 @@ public final class Pipeline {
     List<SimilarPair> duplicates = new ArrayList<>();
     for (var index : engine.indexes().values()) {
       SimilarArticles.Result result =
-          SimilarArticles.compute(index, config.relatedArticles(), config.duplicateThreshold());
+          cache.similar(index, config.relatedArticles(), config.duplicateThreshold());
       related.putAll(result.related());
       duplicates.addAll(result.duplicates());
     }
@@ -484,7 +484,7 @@ public final class Pipeline {
       names.put("products", products);
       names.put("tags", tags);
       names.put("types", types);
-      StaticIndexWriter.Output out = StaticIndexWriter.write(index, names);
+      StaticIndexWriter.Output out = cache.staticIndex(index, names);
       out.files().forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
       manifests.put(lang, out.manifest());
     }

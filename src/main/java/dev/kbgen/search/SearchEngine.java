@@ -27,7 +27,15 @@ public final class SearchEngine implements AutoCloseable {
 
   /** Indexes the documents of every language. */
   public static SearchEngine build(List<SearchDocument> docs) {
-    Analysis analysis = new Analysis();
+    return build(docs, null);
+  }
+
+  /**
+   * Indexes the documents of every language, reusing the index of {@code previous} for each
+   * language whose documents did not change (the preview server rebuilds after every save).
+   */
+  public static SearchEngine build(List<SearchDocument> docs, SearchEngine previous) {
+    Analysis analysis = previous != null ? previous.analysis : new Analysis();
     Map<String, List<SearchDocument>> byLang = new TreeMap<>();
     for (SearchDocument d : docs) {
       byLang.computeIfAbsent(d.lang(), k -> new ArrayList<>()).add(d);
@@ -37,7 +45,12 @@ public final class SearchEngine implements AutoCloseable {
         (lang, list) -> {
           List<SearchDocument> sorted =
               list.stream().sorted(java.util.Comparator.comparing(SearchDocument::key)).toList();
-          indexes.put(lang, LanguageIndex.build(lang, sorted, analysis));
+          LanguageIndex old = previous == null ? null : previous.indexes.get(lang);
+          indexes.put(
+              lang,
+              old != null && old.documents().equals(sorted)
+                  ? old
+                  : LanguageIndex.build(lang, sorted, analysis));
         });
     return new SearchEngine(analysis, indexes);
   }
