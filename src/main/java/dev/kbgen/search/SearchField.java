@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum SearchField {
   TITLE(3.0f),
   SUMMARY(1.0f),
-  SYMPTOM(1.5f),
+  SYMPTOM(2.5f),
   CODES(4.0f),
   HEADINGS(1.2f),
   BODY(1.0f);
