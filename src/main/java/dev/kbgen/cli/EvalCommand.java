@@ -36,12 +36,7 @@ import picocli.CommandLine.Spec;
 public final class EvalCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
 
-  @Option(
-      names = "--templates",
-      paramLabel = "DIR",
-      defaultValue = "templates",
-      description = "The theme, for its UI strings (default: ${DEFAULT-VALUE}).")
-  Path templates;
+  @Mixin ThemeOptions themeOptions;
 
   @Option(
       names = "--queries",
@@ -74,7 +69,8 @@ public final class EvalCommand implements Callable<Integer> {
       err.println("kbgen: " + queries + ": " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Optional<Pipeline.Reference> ref = ReferenceLoader.load(contentOptions.content, templates, err);
+    Optional<Pipeline.Reference> ref =
+        ReferenceLoader.load(contentOptions.content, themeOptions.templates, err);
     if (ref.isEmpty()) {
       return ExitCodes.CONTENT;
     }

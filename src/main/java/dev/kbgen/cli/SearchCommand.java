@@ -30,12 +30,7 @@ import picocli.CommandLine.Spec;
 public final class SearchCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
 
-  @Option(
-      names = "--templates",
-      paramLabel = "DIR",
-      defaultValue = "templates",
-      description = "The theme, for its UI strings (default: ${DEFAULT-VALUE}).")
-  java.nio.file.Path templates;
+  @Mixin ThemeOptions themeOptions;
 
   @Option(names = "--lang", paramLabel = "LANG", description = "Language to search: en, zh, ...")
   String lang;
@@ -72,7 +67,8 @@ public final class SearchCommand implements Callable<Integer> {
       err.println("kbgen: --limit must be between 1 and 1000");
       return ExitCodes.USAGE;
     }
-    Optional<Pipeline.Reference> ref = ReferenceLoader.load(contentOptions.content, templates, err);
+    Optional<Pipeline.Reference> ref =
+        ReferenceLoader.load(contentOptions.content, themeOptions.templates, err);
     if (ref.isEmpty()) {
       return ExitCodes.CONTENT;
     }

@@ -30,12 +30,7 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
 
-  @Option(
-      names = "--templates",
-      paramLabel = "DIR",
-      defaultValue = "templates",
-      description = "The theme: Pebble templates, i18n/ and static/ (default: ${DEFAULT-VALUE}).")
-  Path templates;
+  @Mixin ThemeOptions themeOptions;
 
   @Option(
       names = "--port",
@@ -74,13 +69,15 @@ public final class ServeCommand implements Callable<Integer> {
               + "' does not exist: run kbgen from the knowledge base's folder, or pass --content DIR");
       return ExitCodes.USAGE;
     }
-    if (!Files.isDirectory(templates)) {
+    if (!Files.isDirectory(themeOptions.templates)) {
       err.println(
-          "kbgen: templates folder '" + templates + "' does not exist: pass --templates DIR");
+          "kbgen: templates folder '"
+              + themeOptions.templates
+              + "' does not exist: pass --templates DIR");
       return ExitCodes.USAGE;
     }
     BuildOptions options =
-        new BuildOptions(content, templates, drafts, Path.of("").toAbsolutePath());
+        new BuildOptions(content, themeOptions.templates, drafts, Path.of("").toAbsolutePath());
     PreviewServer server;
     try {
       server = PreviewServer.start(ServeSettings.of(options, host, port), out, err);

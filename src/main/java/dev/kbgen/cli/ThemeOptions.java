@@ -3,7 +3,10 @@ package dev.kbgen.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --templates}, for commands that read the theme but write no site ({@code check}). */
+/**
+ * {@code --templates}, for commands that read the theme but write no site (check, serve, search,
+ * eval).
+ */
 public final class ThemeOptions {
   @Option(
       names = "--templates",

@@ -1,7 +1,9 @@
 package dev.kbgen.problem;
 
+import dev.kbgen.json.Json;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Problems as JSON for tools: an array with one object per problem, one per line:
@@ -25,41 +27,15 @@ public final class ProblemJson {
 
   /** One problem as a JSON object on one line. */
   public static String object(Problem p) {
-    StringBuilder out = new StringBuilder("{");
-    field(out, "severity", p.severity().label()).append(',');
-    field(out, "file", p.file()).append(',');
-    out.append("\"line\":").append(p.line()).append(',');
-    out.append("\"column\":").append(p.column()).append(',');
-    field(out, "title", p.title()).append(',');
-    field(out, "detail", p.detail()).append(',');
-    field(out, "hint", p.hint()).append(',');
-    field(out, "excerpt", p.excerpt());
-    return out.append('}').toString();
-  }
-
-  private static StringBuilder field(StringBuilder out, String name, String value) {
-    return string(string(out, name).append(':'), value);
-  }
-
-  private static StringBuilder string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"');
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("severity", p.severity().label());
+    m.put("file", p.file());
+    m.put("line", p.line());
+    m.put("column", p.column());
+    m.put("title", p.title());
+    m.put("detail", p.detail());
+    m.put("hint", p.hint());
+    m.put("excerpt", p.excerpt());
+    return Json.write(m);
   }
 }
