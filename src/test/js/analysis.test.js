@@ -234,7 +234,16 @@ function shardBytes(entries) { // [[term, [[doc, impact]...]]...], sorted
   return Buffer.from(out).toString('base64');
 }
 
-/* docs: [{id, title, product, type, tags, terms: {term: impact}}]; writes SITE/search/<lang>/... */
+/* shared UTF-16 units at the start, never half a surrogate pair */
+function shared(a, b, max = Infinity) {
+  let p = 0;
+  while (p < max && p < a.length && p < b.length && a[p] === b[p]) p++;
+  if (p > 0 && /[\ud800-\udbff]/.test(b[p - 1])) p--;
+  return p;
+}
+
+/* docs: [{id, title, product, type, tags, terms: {term: impact}}]; writes SITE/search/<lang>/... (spec §3):
+   numbered sets t<i>/d<i>/v<i> with one hash per set, shard bounds front-coded in the manifest */
 function writeIndex(site, lang, docs, perShard, chunk) {
   const dir = path.join(site, 'search', lang);
   fs.mkdirSync(dir, { recursive: true });
@@ -246,25 +255,42 @@ function writeIndex(site, lang, docs, perShard, chunk) {
     }
   });
   const terms = [...post.keys()].sort();
-  const shards = [];
+  const bounds = [];
   for (let i = 0; i < terms.length; i += perShard) {
-    const part = terms.slice(i, i + perShard);
-    const name = `t${shards.length}.0000000${shards.length}.js`;
-    fs.writeFileSync(path.join(dir, name), `__kb.shard(${JSON.stringify(lang)},${shards.length},"${shardBytes(part.map((t) => [t, post.get(t)]))}");\n`);
-    shards.push([part[0], name]);
+    const part = terms.slice(i, i + perShard), n = bounds.length;
+    // the shortest prefix of the first term that sorts after the previous shard's last term
+    const prev = i ? terms[i - 1] : '';
+    let k = 1;
+    while (k < part[0].length && part[0].slice(0, k) <= prev) k++;
+    bounds.push(part[0].slice(0, k));
+    fs.writeFileSync(path.join(dir, `t${n}.0000000a.js`), `__kb.shard(${JSON.stringify(lang)},${n},"${shardBytes(part.map((t) => [t, post.get(t)]))}");\n`);
   }
-  const docFiles = [];
-  for (let i = 0; i * chunk < docs.length; i++) {
-    const rows = docs.slice(i * chunk, (i + 1) * chunk).map((d) =>
+  let prevBound = '';
+  const front = bounds.map((b) => { const k = shared(prevBound, b, 62); prevBound = b; return String.fromCharCode(64 + k) + b.slice(k); }).join('\n');
+  let docFiles = 0;
+  for (; docFiles * chunk < docs.length; docFiles++) {
+    const rows = docs.slice(docFiles * chunk, (docFiles + 1) * chunk).map((d) =>
       [d.id, d.title, `${lang}/${d.id}/index.html`, d.title + ' summary', d.product, d.type, d.tags, 'About ' + d.title]);
-    docFiles.push(`d${i}.aaaaaaa${i}.js`);
-    fs.writeFileSync(path.join(dir, docFiles[i]), `__kb.docs(${JSON.stringify(lang)},${i},${JSON.stringify(rows)});\n`);
+    fs.writeFileSync(path.join(dir, `d${docFiles}.aaaaaaaa.js`), `__kb.docs(${JSON.stringify(lang)},${docFiles},${JSON.stringify(rows)});\n`);
   }
+  const byFirst = new Map();
+  for (const t of terms) {
+    if (!/^\p{L}+$/u.test(t) || /\p{Script=Han}/u.test(t)) continue;
+    const c = String.fromCodePoint(t.codePointAt(0));
+    if (!byFirst.has(c)) byFirst.set(c, []);
+    byFirst.get(c).push(t);
+  }
+  [...byFirst.values()].forEach((list, i) => {
+    let prev = '';
+    const s = list.map((t) => { const k = shared(prev, t); prev = t; return k + t.slice(k) + post.get(t).length; }).join(',');
+    fs.writeFileSync(path.join(dir, `v${i}.dddddddd.js`), `__kb.vocab(${JSON.stringify(lang)},${i},${JSON.stringify(s)});\n`);
+  });
   const keys = { products: [...new Set(docs.map((d) => d.product))].sort(), types: [...new Set(docs.map((d) => d.type))].sort(),
     tags: [...new Set(docs.flatMap((d) => d.tags))].sort() };
   const rows = docs.map((d) => [keys.products.indexOf(d.product), keys.types.indexOf(d.type), d.tags.map((t) => keys.tags.indexOf(t))]);
   fs.writeFileSync(path.join(dir, 'facets.bbbbbbbb.js'), `__kb.facets(${JSON.stringify(lang)},${JSON.stringify(rows)},${JSON.stringify(keys)});\n`);
-  const manifest = { v: 1, lang, n: docs.length, scale: 0.1, shards, docChunk: chunk, docs: docFiles, facets: 'facets.bbbbbbbb.js',
+  const manifest = { v: 2, lang, n: docs.length, scale: 0.1, shards: bounds.length, shardHash: '0000000a', bounds: front,
+    docChunk: chunk, docFiles, docHash: 'aaaaaaaa', vocab: [...byFirst.keys()].join(''), vocabHash: 'dddddddd', facets: 'facets.bbbbbbbb.js',
     products: Object.fromEntries(keys.products.map((k) => [k, k.toUpperCase()])),
     tags: Object.fromEntries(keys.tags.map((k) => [k, k])), types: Object.fromEntries(keys.types.map((k) => [k, k])) };
   fs.writeFileSync(path.join(dir, 'manifest.cccccccc.js'), `__kb.manifest(${JSON.stringify(lang)},${JSON.stringify(manifest)});\n`);
@@ -287,7 +313,8 @@ function tinySite() {
     doc('KB-3', 'Card declined', 'Your payment card was declined by the bank.', 'billing', 'faq', ['payments']),
     doc('KB-4', 'Java SDK OutOfMemoryError', 'java.lang.OutOfMemoryError on large downloads; raise the heap.', 'api', 'troubleshooting', ['java-sdk']),
     doc('KB-5', 'Synchronization settings', 'Choose which folders sync. Selective sync saves disk space.', 'sync', 'how-to', ['desktop']),
-    doc('KB-6', 'Sign in with SSO', 'Single sign-on with your company identity provider. 同步', 'account', 'how-to', ['sso'])
+    doc('KB-6', 'Sign in with SSO', 'Single sign-on with your company identity provider. 同步', 'account', 'how-to', ['sso']),
+    doc('KB-7', 'Handshake fails', 'Old clients on TLS1 fail the handshake.', 'api', 'troubleshooting', ['java-sdk'])
   ];
   const zh = [
     doc('KB-1', '文件一直同步不上', '同步停止，提示 ORB-SYNC-1042。', 'sync', 'troubleshooting', ['desktop']),
@@ -302,7 +329,8 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
   try {
     const ctx = runtime(site, manifests);
     const s = (q, o) => ctx.kbgen.search(q, o).then(plain);
-    assert.ok(JSON.parse(fs.readFileSync(path.join(site, 'search/en/manifest.cccccccc.js'), 'utf8').slice(19, -3)).shards.length > 3);
+    const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search/en/manifest.cccccccc.js'), 'utf8').slice(19, -3));
+    assert.ok(manifest.shards > 3);
 
     // impact sums, rank by score desc then doc number asc
     let r = await s('sync', { lang: 'en' });
@@ -330,6 +358,18 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     // never on codes or tokens with digits
     r = await s('ORB-SYNC-1043', { lang: 'en' });
     assert.equal(r.corrected, null);
+    // candidates are words of letters only: "tls1" (one edit away) is not one
+    r = await s('tlsx handshake', { lang: 'en' });
+    assert.equal(r.corrected, null);
+    assert.deepEqual(r.results.map((x) => x.id), ['KB-7']);
+    // a correction loads the vocabulary file of its first letter and the corrected term's shard, no other shard
+    const cold = runtime(site, manifests);
+    r = plain(await cold.kbgen.search('decliend card', { lang: 'en' }));
+    assert.deepEqual(r.corrected, { decliend: 'declin' });
+    const vocab = manifest.vocab;
+    assert.deepEqual(cold.loaded.filter((u) => /\/v\d+\./.test(u)), [`search/en/v${Array.from(vocab).indexOf('d')}.dddddddd.js`]);
+    assert.ok(cold.loaded.filter((u) => /\/t\d+\./.test(u)).length <= 4, cold.loaded.join(' '));
+    assert.ok(!vocab.includes('0') && !vocab.includes('#') && !vocab.includes('同'), vocab);
 
     // type-ahead: the last word is expanded by prefix (df * 0.85^extra letters)
     r = await s('synchr', { lang: 'en', prefix: true });
@@ -337,6 +377,10 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     assert.deepEqual(new Set(r.results.map((x) => x.id)), new Set(['KB-2', 'KB-5']));
     r = await s('synchr ', { lang: 'en', prefix: true });
     assert.equal(r.total, 0);
+    r = await s('card decl', { lang: 'en', prefix: true });
+    assert.deepEqual(plain(r.terms), ['card', '!card decl', 'declin']);
+    r = await s('card qx', { lang: 'en', prefix: true });
+    assert.equal(r.results[0].id, 'KB-3');
 
     // filters after scoring (facets file), doc tables in chunks
     r = await s('sync', { lang: 'en', filters: { type: 'how-to' } });
@@ -344,7 +388,7 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     r = await s('sync', { lang: 'en', filters: { product: 'sync', tag: 'desktop' } });
     assert.deepEqual(r.results.map((x) => x.id).sort(), ['KB-1', 'KB-5']);
     assert.ok(ctx.loaded.some((u) => /facets/.test(u)));
-    assert.ok(ctx.loaded.includes('search/en/d1.aaaaaaa1.js'));
+    assert.ok(ctx.loaded.includes('search/en/d1.aaaaaaaa.js'));
 
     // Chinese: bigrams and words
     r = await s('同步', { lang: 'zh' });
@@ -357,7 +401,7 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     await Promise.all([s('card', { lang: 'en' }), s('card', { lang: 'en' })]);
     assert.equal(ctx.loaded.filter((u) => /en\/manifest/.test(u)).length, 1);
     assert.ok(ctx.loaded.length - before <= 2);
-    fs.unlinkSync(path.join(site, 'search/zh/d0.aaaaaaa0.js'));
+    fs.unlinkSync(path.join(site, 'search/zh/d0.aaaaaaaa.js'));
     const ctx2 = runtime(site, manifests);
     await assert.rejects(ctx2.kbgen.search('银行', { lang: 'zh' }), /cannot load/);
     await assert.rejects(ctx2.kbgen.search('x', { lang: 'fr' }), /no search index/);
@@ -365,8 +409,7 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     // preload loads every shard of a small index
     const ctx3 = runtime(site, manifests);
     await ctx3.kbgen.preload('en');
-    assert.equal(ctx3.loaded.filter((u) => /\/t\d+\./.test(u)).length, manifests && JSON.parse(
-      fs.readFileSync(path.join(site, 'search/en/manifest.cccccccc.js'), 'utf8').slice(19, -3)).shards.length);
+    assert.equal(ctx3.loaded.filter((u) => /\/t\d+\./.test(u)).length, manifest.shards);
   } finally {
     fs.rmSync(site, { recursive: true, force: true });
   }

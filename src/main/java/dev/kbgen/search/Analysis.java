@@ -49,6 +49,7 @@ public final class Analysis implements AutoCloseable {
   private static final Pattern CAMEL =
       Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern LETTER_WORD = Pattern.compile("[\\p{L}&&[^\\p{IsHan}]]+");
 
   /** Whether terms keep duplicates (documents) or are distinct in first-seen order (queries). */
   public enum Mode {
@@ -181,6 +182,14 @@ public final class Analysis implements AutoCloseable {
   public static String curated(String value) {
     String n = curatedNorm(value);
     return n.isEmpty() ? null : CURATED + n;
+  }
+
+  /**
+   * Whether an index term is a word of letters only (class W, no digits, no Han): the candidates of
+   * typo correction and type-ahead, which the static index lists in its vocabulary files.
+   */
+  public static boolean isLetterWord(String term) {
+    return LETTER_WORD.matcher(term).matches();
   }
 
   static String curatedNorm(String s) {

@@ -128,8 +128,10 @@ public final class SearchEngine implements AutoCloseable {
   }
 
   /**
-   * The closest index term with the same first letter: optimal string alignment distance at most 1
-   * for 4-7 letters and 2 for longer terms; ties go to the more frequent, then the smaller term.
+   * The closest index word of letters only ({@link Analysis#isLetterWord}) with the same first code
+   * point: optimal string alignment distance at most 1 for 4-7 letters and 2 for longer terms; ties
+   * go to the more frequent, then the smaller term. The browser finds the same candidates in the
+   * static index's vocabulary files.
    */
   static String correct(String term, int max, NavigableMap<String, Postings> dictionary) {
     int first = term.codePointAt(0);
@@ -140,6 +142,9 @@ public final class SearchEngine implements AutoCloseable {
     int bestDf = -1;
     for (var e : dictionary.subMap(from, true, to, false).entrySet()) {
       String candidate = e.getKey();
+      if (!Analysis.isLetterWord(candidate)) {
+        continue;
+      }
       int d = osa(term, candidate, max);
       if (d > max) {
         continue;

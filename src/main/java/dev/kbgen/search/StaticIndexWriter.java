@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +17,24 @@ import java.util.TreeSet;
 
 /**
  * Writes a language's static index: a manifest, term-range shards of one-byte impacts (front-coded
- * terms, delta-encoded postings), document tables and facets. Every file is a classic script that
- * hands its data to the runtime's registrar, so the index works from {@code file://}; every name
- * carries a hash of its content.
+ * terms, delta-encoded postings), document tables, vocabulary files for typo correction and
+ * type-ahead, and facets. Every file is a classic script that hands its data to the runtime's
+ * registrar, so the index works from {@code file://}.
+ *
+ * <p>The manifest names no shard, table or vocabulary file: each set is numbered ({@code t<i>},
+ * {@code d<i>}, {@code v<i>}) and carries one hash of all its files' content ({@code
+ * t<i>.<hash>.js}), so a change to any file of a set renames the whole set and the manifest stays
+ * small. It lists the shard bounds (front-coded) and the first letters of the vocabulary files.
  */
 public final class StaticIndexWriter {
   /** Raw bytes per shard before a new one is started. */
-  static final int SHARD_BYTES = 6 * 1024;
+  static final int SHARD_BYTES = 3 * 1024;
 
   /** Documents per document-table file. */
-  static final int DOC_CHUNK = 8;
+  static final int DOC_CHUNK = 4;
+
+  /** The longest prefix that a bound shares with the previous one in the front-coded list. */
+  static final int MAX_SHARED = 62;
 
   private StaticIndexWriter() {}
 
@@ -39,6 +48,7 @@ public final class StaticIndexWriter {
   public static Output write(LanguageIndex index, Map<String, Map<String, String>> names) {
     String lang = index.lang();
     String dir = "search/" + lang + "/";
+    String jsLang = Json.write(lang);
     Map<String, byte[]> files = new TreeMap<>();
     TreeMap<String, Postings> impacts = index.impacts();
     float max = 0;
@@ -49,19 +59,29 @@ public final class StaticIndexWriter {
     }
     float scale = max > 0 ? max / 255f : 1f;
 
-    List<List<Object>> shards = new ArrayList<>();
+    List<ShardBuilder> shards = new ArrayList<>();
     ShardBuilder shard = new ShardBuilder();
-    int shardNo = 0;
     for (var e : impacts.entrySet()) {
       if (shard.size() >= SHARD_BYTES) {
-        shards.add(finishShard(files, dir, lang, shardNo++, shard));
+        shards.add(shard);
         shard = new ShardBuilder();
       }
       shard.add(e.getKey(), e.getValue(), scale);
     }
-    if (shard.count > 0 || shards.isEmpty()) {
-      shards.add(finishShard(files, dir, lang, shardNo, shard));
+    shards.add(shard);
+    List<String> shardFiles = new ArrayList<>();
+    List<String> bounds = new ArrayList<>();
+    String previousLast = "";
+    for (int i = 0; i < shards.size(); i++) {
+      ShardBuilder b = shards.get(i);
+      String base64 = Base64.getEncoder().encodeToString(b.bytes());
+      shardFiles.add("__kb.shard(" + jsLang + "," + i + ",\"" + base64 + "\");\n");
+      bounds.add(b.first == null ? "" : bound(previousLast, b.first));
+      if (b.first != null) {
+        previousLast = b.previous;
+      }
     }
+    String shardHash = putSet(files, dir, "t", shardFiles);
 
     List<SearchDocument> docs = index.documents();
     List<String> docFiles = new ArrayList<>();
@@ -79,9 +99,41 @@ public final class StaticIndexWriter {
                 d.tags(),
                 d.excerpt()));
       }
-      String js = "__kb.docs(" + Json.write(lang) + "," + chunk + "," + Json.write(rows) + ");\n";
-      docFiles.add(put(files, dir, "d" + chunk, js));
+      docFiles.add("__kb.docs(" + jsLang + "," + chunk + "," + Json.write(rows) + ");\n");
     }
+    String docHash = putSet(files, dir, "d", docFiles);
+
+    // Vocabulary: the words of letters only, by first code point, front-coded with their df.
+    TreeMap<Integer, StringBuilder> vocab = new TreeMap<>();
+    Map<Integer, String> lastWord = new HashMap<>();
+    for (var e : impacts.entrySet()) {
+      String term = e.getKey();
+      if (!Analysis.isLetterWord(term)) {
+        continue;
+      }
+      int first = term.codePointAt(0);
+      StringBuilder sb = vocab.computeIfAbsent(first, k -> new StringBuilder());
+      int shared = shared(lastWord.getOrDefault(first, ""), term, Integer.MAX_VALUE);
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(shared).append(term, shared, term.length()).append(e.getValue().df());
+      lastWord.put(first, term);
+    }
+    StringBuilder vocabFirst = new StringBuilder();
+    List<String> vocabFiles = new ArrayList<>();
+    for (var e : vocab.entrySet()) {
+      vocabFiles.add(
+          "__kb.vocab("
+              + jsLang
+              + ","
+              + vocabFiles.size()
+              + ","
+              + Json.write(e.getValue().toString())
+              + ");\n");
+      vocabFirst.appendCodePoint(e.getKey());
+    }
+    String vocabHash = putSet(files, dir, "v", vocabFiles);
 
     TreeSet<String> products = new TreeSet<>();
     TreeSet<String> types = new TreeSet<>();
@@ -112,7 +164,7 @@ public final class StaticIndexWriter {
             dir,
             "facets",
             "__kb.facets("
-                + Json.write(lang)
+                + jsLang
                 + ","
                 + Json.write(facetRows)
                 + ","
@@ -120,13 +172,18 @@ public final class StaticIndexWriter {
                 + ");\n");
 
     Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("v", 1);
+    manifest.put("v", 2);
     manifest.put("lang", lang);
     manifest.put("n", docs.size());
     manifest.put("scale", (double) scale);
-    manifest.put("shards", shards);
+    manifest.put("shards", shardFiles.size());
+    manifest.put("shardHash", shardHash);
+    manifest.put("bounds", frontCode(bounds));
     manifest.put("docChunk", DOC_CHUNK);
-    manifest.put("docs", docFiles);
+    manifest.put("docFiles", docFiles.size());
+    manifest.put("docHash", docHash);
+    manifest.put("vocab", vocabFirst.toString());
+    manifest.put("vocabHash", vocabHash);
     manifest.put("facets", facets);
     manifest.put("products", names.getOrDefault("products", Map.of()));
     manifest.put("tags", names.getOrDefault("tags", Map.of()));
@@ -136,20 +193,73 @@ public final class StaticIndexWriter {
             files,
             dir,
             "manifest",
-            "__kb.manifest(" + Json.write(lang) + "," + Json.write(manifest) + ");\n");
+            "__kb.manifest(" + jsLang + "," + Json.write(manifest) + ");\n");
     return new Output(files, dir + manifestFile);
   }
 
-  private static List<Object> finishShard(
-      Map<String, byte[]> files, String dir, String lang, int no, ShardBuilder shard) {
-    String base64 = Base64.getEncoder().encodeToString(shard.bytes());
-    String file =
-        put(
-            files,
-            dir,
-            "t" + no,
-            "__kb.shard(" + Json.write(lang) + "," + no + ",\"" + base64 + "\");\n");
-    return List.of(shard.first == null ? "" : shard.first, file);
+  /**
+   * A shard's bound: the shortest prefix (one code point at least) of its first term that sorts
+   * after the previous shard's last term. A term belongs to the last shard whose bound is {@code
+   * <=} it.
+   */
+  static String bound(String previousLast, String first) {
+    int n = Character.charCount(first.codePointAt(0));
+    while (n < first.length() && first.substring(0, n).compareTo(previousLast) <= 0) {
+      n += Character.charCount(first.codePointAt(n));
+    }
+    return first.substring(0, n);
+  }
+
+  /**
+   * Bounds as one string: per bound, a character {@code '@' + shared} (code units shared with the
+   * previous bound, at most {@link #MAX_SHARED}) and the rest of the bound, separated by {@code \n}
+   * (which no term contains).
+   */
+  static String frontCode(List<String> bounds) {
+    StringBuilder out = new StringBuilder();
+    String previous = "";
+    for (String b : bounds) {
+      if (b.indexOf('\n') >= 0) {
+        throw new IllegalStateException("a term with a line break: " + b);
+      }
+      int shared = shared(previous, b, MAX_SHARED);
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append((char) ('@' + shared)).append(b, shared, b.length());
+      previous = b;
+    }
+    return out.toString();
+  }
+
+  /** Code units two strings share at the start, at most max, never half a surrogate pair. */
+  static int shared(String a, String b, int max) {
+    int n = 0;
+    int limit = Math.min(max, Math.min(a.length(), b.length()));
+    while (n < limit && a.charAt(n) == b.charAt(n)) {
+      n++;
+    }
+    if (n > 0 && Character.isHighSurrogate(b.charAt(n - 1))) {
+      n--;
+    }
+    return n;
+  }
+
+  /** Stores a numbered set of scripts, {@code <prefix><i>.<hash>.js}; returns the set's hash. */
+  private static String putSet(
+      Map<String, byte[]> files, String dir, String prefix, List<String> scripts) {
+    MessageDigest digest = sha256();
+    List<byte[]> bytes = new ArrayList<>();
+    for (String js : scripts) {
+      byte[] b = js.getBytes(StandardCharsets.UTF_8);
+      digest.update(b);
+      bytes.add(b);
+    }
+    String hash = HexFormat.of().formatHex(digest.digest(), 0, 4);
+    for (int i = 0; i < bytes.size(); i++) {
+      files.put(dir + prefix + i + "." + hash + ".js", bytes.get(i));
+    }
+    return hash;
   }
 
   /** Stores a script under a name with its content hash; returns the file name. */
@@ -162,9 +272,12 @@ public final class StaticIndexWriter {
 
   /** The first 8 hex digits of the SHA-256 of some bytes. */
   public static String hash(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes), 0, 4);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return HexFormat.of().formatHex(digest, 0, 4);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -181,14 +294,7 @@ public final class StaticIndexWriter {
       if (first == null) {
         first = term;
       }
-      int prefix = 0;
-      int limit = Math.min(previous.length(), term.length());
-      while (prefix < limit && previous.charAt(prefix) == term.charAt(prefix)) {
-        prefix++;
-      }
-      if (prefix > 0 && Character.isHighSurrogate(term.charAt(prefix - 1))) {
-        prefix--;
-      }
+      int prefix = shared(previous, term, Integer.MAX_VALUE);
       byte[] suffix = term.substring(prefix).getBytes(StandardCharsets.UTF_8);
       varint(body, prefix);
       varint(body, suffix.length);

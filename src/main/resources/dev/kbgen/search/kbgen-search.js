@@ -231,6 +231,7 @@
     manifest: function (lang, m) { put('m' + lang, m); },
     shard: function (lang, i, s) { put('t' + lang + '/' + i, s); },
     docs: function (lang, i, rows) { put('d' + lang + '/' + i, rows); },
+    vocab: function (lang, i, s) { put('v' + lang + '/' + i, s); },
     facets: function (lang, rows, keys) { put('f' + lang, { rows: rows, keys: keys }); }
   };
 
@@ -261,11 +262,21 @@
     if (!path) return Promise.reject(new Error('kbgen: no search index for ' + lang));
     return need('m' + lang, cfg.root + path).then(function (m) {
       return states[lang] || (states[lang] = {
-        lang: lang, m: m, base: cfg.root + path.slice(0, path.lastIndexOf('/') + 1), sh: [],
-        firsts: m.shards.map(function (s) { return s[0]; })
+        lang: lang, m: m, base: cfg.root + path.slice(0, path.lastIndexOf('/') + 1), sh: [], vo: [],
+        bounds: unfront(m.bounds || ''), vocab: Array.from(m.vocab || '')
       });
     });
   }
+
+  /* The manifest's shard bounds: per bound a char ('@' + code units shared with the previous bound)
+     and the rest, separated by \n. Shard i holds the terms t with bounds[i] <= t < bounds[i + 1]. */
+  function unfront(s) {
+    var prev = '';
+    return s.split('\n').map(function (e) { return (prev = prev.slice(0, e.charCodeAt(0) - 64) + e.slice(1)); });
+  }
+
+  /* the URL of file i of a numbered set (t: shards, d: document tables, v: vocabulary) */
+  function file(st, set, i) { return st.base + set + i + '.' + st.m[{ t: 'shardHash', d: 'docHash', v: 'vocabHash' }[set]] + '.js'; }
 
   /* base64 -> bytes */
   var B64 = new Int16Array(128).fill(-1);
@@ -318,45 +329,50 @@
     return r;
   }
 
-  /* shard numbers holding the terms in [lo, hi) */
-  function shardRange(st, lo, hi) {
-    var out = [], i = Math.max(0, floor(st.firsts, lo));
-    for (; i < st.firsts.length && (!out.length || st.firsts[i] < hi); i++) out.push(i);
-    return out;
-  }
-
   function loadShards(st, list) {
     return Promise.all(list.map(function (i) {
       if (st.sh[i]) return st.sh[i];
-      return need('t' + st.lang + '/' + i, st.base + st.m.shards[i][1]).then(function (s) {
+      return need('t' + st.lang + '/' + i, file(st, 't', i)).then(function (s) {
         return st.sh[i] || (st.sh[i] = decode(s));
       });
     }));
   }
 
+  /* the shard that would hold a term */
+  function shardOf(st, term) { return Math.max(0, floor(st.bounds, term)); }
+
   /* {sh, i} of an indexed term (its shard must be loaded), or null */
   function find(st, term) {
-    var s = floor(st.firsts, term), sh = s < 0 ? null : st.sh[s];
+    var sh = st.sh[shardOf(st, term)];
     if (!sh) return null;
     var i = floor(sh.terms, term);
     return i >= 0 && sh.terms[i] === term ? { sh: sh, i: i } : null;
   }
 
-  function eachInRange(st, lo, hi, fn) {
-    shardRange(st, lo, hi).forEach(function (s) {
-      var sh = st.sh[s];
-      if (!sh) return;
-      for (var i = Math.max(0, floor(sh.terms, lo)); i < sh.terms.length && sh.terms[i] < hi; i++) {
-        if (sh.terms[i] >= lo) fn(sh.terms[i], sh.df[i]);
-      }
+  /* Vocabulary file of the words of letters only that start with code point c: "<shared><rest><df>,..."
+     front-coded in term order. Resolves to {terms, df}, or null when no word starts with c. */
+  function loadVocab(st, c) {
+    var i = st.vocab.indexOf(c);
+    if (i < 0) return Promise.resolve(null);
+    if (st.vo[i]) return Promise.resolve(st.vo[i]);
+    return need('v' + st.lang + '/' + i, file(st, 'v', i)).then(function (s) {
+      if (st.vo[i]) return st.vo[i];
+      var v = { terms: [], df: [] }, prev = '';
+      s.split(',').forEach(function (e) {
+        var m = /^(\d+)(\D+)(\d+)$/.exec(e);
+        if (!m) return;
+        v.terms.push(prev = prev.slice(0, +m[1]) + m[2]);
+        v.df.push(+m[3]);
+      });
+      return (st.vo[i] = v);
     });
   }
 
-  function nextUnit(s) { return s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1); }
+  function first(s) { return String.fromCodePoint(s.codePointAt(0)); }
 
   function preload(lang) {
     return state(lang || cfg.lang).then(function (st) {
-      if (st.firsts.length <= 64) return loadShards(st, st.firsts.map(function (x, i) { return i; }));
+      if (st.bounds.length <= 64) return loadShards(st, st.bounds.map(function (x, i) { return i; }));
     });
   }
 
@@ -398,42 +414,49 @@
       }
     }
     return state(lang).then(function (st) {
-      var want = [];
-      terms.forEach(function (term) { var s = floor(st.firsts, term); if (s >= 0) want.push(s); });
-      if (last) want = want.concat(shardRange(st, last.tok, last.tok + '\uffff'));
-      return loadShards(st, want).then(function () {
-        // typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars
+      // 1. the shards of the query terms (and the vocabulary of the word being typed)
+      return Promise.all([loadShards(st, terms.map(function (term) { return shardOf(st, term); })),
+        last ? loadVocab(st, first(last.tok)) : null]).then(function (got) {
+        // 2. typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars;
+        //    corrections come from the vocabulary of their first letter
         var fix = [];
         terms.forEach(function (term, i) {
           var tok = typo.get(term);
           if (o.typos === false || !tok || (last && last.drop.indexOf(term) >= 0) || find(st, term)) return;
-          var c = String.fromCodePoint(term.codePointAt(0));
-          fix.push({ i: i, tok: tok, lo: c, hi: nextUnit(c) });
+          fix.push({ i: i, tok: tok });
         });
-        return loadShards(st, [].concat.apply([], fix.map(function (x) { return shardRange(st, x.lo, x.hi); }))).then(function () {
-          return fix;
+        return Promise.all(fix.map(function (x) { return loadVocab(st, first(terms[x.i])); })).then(function (vs) {
+          return { fix: fix, vs: vs, typed: got[1] };
         });
-      }).then(function (fix) {
-        var corrected = null, final = terms.slice();
-        fix.forEach(function (x) {
-          var term = terms[x.i], a = Array.from(term), k = cps(x.tok) >= 8 ? 2 : 1, best = null, bd = k + 1, bdf = -1;
-          eachInRange(st, x.lo, x.hi, function (cand, df) {
-            var dist = osa(a, Array.from(cand), k);
-            if (dist < bd || (dist === bd && df > bdf)) { best = cand; bd = dist; bdf = df; }
-          });
-          if (best !== null && bd <= k) { final[x.i] = best; (corrected = corrected || {})[x.tok] = best; }
+      }).then(function (g) {
+        var corrected = null, final = terms.slice(), more = [];
+        g.fix.forEach(function (x, n) {
+          var term = terms[x.i], a = Array.from(term), k = cps(x.tok) >= 8 ? 2 : 1, best = null, bd = k + 1, bdf = -1, v = g.vs[n];
+          for (var j = 0; v && j < v.terms.length; j++) {
+            var dist = osa(a, Array.from(v.terms[j]), k);
+            if (dist < bd || (dist === bd && v.df[j] > bdf)) { best = v.terms[j]; bd = dist; bdf = v.df[j]; }
+          }
+          if (best !== null && bd <= k) { final[x.i] = best; (corrected = corrected || {})[x.tok] = best; more.push(best); }
         });
-        if (last) {
-          var tok = last.tok, bestT = null, bw = -1;
-          eachInRange(st, tok, tok + '\uffff', function (cand, df) {
-            var w = df * Math.pow(0.85, cand.length - tok.length);
-            if (w > bw) { bw = w; bestT = cand; }
-          });
+        if (last && g.typed) {
+          // type-ahead: the word of letters starting with the typed one with the best df * 0.85^(extra length)
+          var tok = last.tok, tv = g.typed, bestT = null, bw = -1;
+          for (var p = Math.max(0, floor(tv.terms, tok)); p < tv.terms.length && tv.terms[p].slice(0, tok.length) <= tok; p++) {
+            var cand = tv.terms[p], w = tv.df[p] * Math.pow(0.85, cand.length - tok.length);
+            if (cand.slice(0, tok.length) === tok && w > bw) { bw = w; bestT = cand; }
+          }
           if (bestT !== null) {
             final = final.filter(function (term) { return last.drop.indexOf(term) < 0; });
             final.push(bestT);
+            more.push(bestT);
           }
         }
+        // 3. the shards of the corrected and completed terms
+        return loadShards(st, more.map(function (term) { return shardOf(st, term); })).then(function () {
+          return { final: final, corrected: corrected };
+        });
+      }).then(function (g) {
+        var final = g.final, corrected = g.corrected;
         final = final.filter(function (term, i) { return final.indexOf(term) === i; });
         // impact sums
         var sc = new Float64Array(st.m.n || 0), hits = [];
@@ -452,10 +475,10 @@
             });
           }
           hits.sort(function (a, b) { return sc[b] - sc[a] || a - b; });
-          var top = hits.slice(0, limit), chunk = st.m.docChunk || 32;
+          var top = hits.slice(0, limit), chunk = st.m.docChunk || 4;
           return Promise.all(top.map(function (d) {
             var c = Math.floor(d / chunk);
-            return need('d' + lang + '/' + c, st.base + st.m.docs[c]).then(function (rows) {
+            return need('d' + lang + '/' + c, file(st, 'd', c)).then(function (rows) {
               var r = rows[d - c * chunk] || [];
               return { id: r[0], url: cfg.root + r[2], title: r[1], summary: r[3], score: sc[d], excerpt: r[7] || '',
                 product: r[4], productName: (st.m.products || {})[r[4]] || r[4] || '', type: r[5],

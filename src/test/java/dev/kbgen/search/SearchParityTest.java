@@ -138,11 +138,23 @@ class SearchParityTest {
     int top1 = 0;
     double overlap = 0;
     List<String> disagreements = new ArrayList<>();
+    List<String> correctionDisagreements = new ArrayList<>();
+    int corrections = 0;
     for (Evaluation.Query q : queries) {
-      List<String> lucene =
-          engine.search(q.query(), q.lang(), 10, Filters.NONE, true).hits().stream()
-              .map(h -> h.document().id())
-              .toList();
+      SearchEngine.Result reference = engine.search(q.query(), q.lang(), 10, Filters.NONE, true);
+      List<String> lucene = reference.hits().stream().map(h -> h.document().id()).toList();
+      Map<String, String> browserCorrected = corrections(output, q.id());
+      if (!browserCorrected.equals(reference.corrected())) {
+        correctionDisagreements.add(
+            q.id()
+                + " "
+                + q.query()
+                + ": lucene "
+                + reference.corrected()
+                + " browser "
+                + browserCorrected);
+      }
+      corrections += reference.corrected().size();
       List<String> browser = terms(output, "results", q.id());
       if (!lucene.isEmpty() && !browser.isEmpty() && lucene.get(0).equals(browser.get(0))) {
         top1++;
@@ -165,6 +177,8 @@ class SearchParityTest {
             + meanOverlap
             + "\n",
         StandardCharsets.UTF_8);
+    assertThat(correctionDisagreements).as("typo corrections that differ").isEmpty();
+    assertThat(corrections).as("typos corrected by the reference").isGreaterThan(10);
     assertThat(disagreements).as("top-1 disagreements").isEmpty();
     assertThat(meanOverlap).isGreaterThanOrEqualTo(0.95);
   }
@@ -195,6 +209,25 @@ class SearchParityTest {
     Matcher m = STRING.matcher(json.substring(open + 1, close));
     while (m.find()) {
       out.add(unescape(m.group(1)));
+    }
+    return out;
+  }
+
+  /** The corrections under {@code corrected -> id} in the harness's output (null: none). */
+  static Map<String, String> corrections(String json, String id) {
+    int section = json.indexOf("\"corrected\"");
+    assertThat(section).as("output has corrected").isGreaterThanOrEqualTo(0);
+    int at = json.indexOf("\"" + jsonEscape(id) + "\":", section);
+    assertThat(at).as("corrected has " + id).isGreaterThanOrEqualTo(0);
+    String rest = json.substring(at + id.length() + 3).stripLeading();
+    Map<String, String> out = new LinkedHashMap<>();
+    if (rest.startsWith("{")) {
+      Matcher m = STRING.matcher(rest.substring(1, rest.indexOf('}')));
+      while (m.find()) {
+        String from = unescape(m.group(1));
+        assertThat(m.find()).isTrue();
+        out.put(from, unescape(m.group(1)));
+      }
     }
     return out;
   }
