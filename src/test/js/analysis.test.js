@@ -4,7 +4,7 @@
  * into a vm context with a minimal window/document. Run: node --test src/test/js/
  *
  * The Porter pairs below were produced by Lucene 9.12.3's PorterStemFilter (the Java side's stemmer);
- * the analysis vectors follow SEARCH-SPEC §1.
+ * the analysis vectors follow docs/search-format.md §1.
  */
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -209,7 +209,7 @@ test('randomised input never throws (2000 runs)', () => {
   }
 });
 
-/* ---------- a tiny static index written by hand, following SEARCH-SPEC §3 ---------- */
+/* ---------- a tiny static index written by hand, following docs/search-format.md §3 ---------- */
 
 function varint(n, out) {
   while (n >= 128) { out.push((n & 127) | 128); n = Math.floor(n / 128); }
@@ -242,7 +242,7 @@ function shared(a, b, max = Infinity) {
   return p;
 }
 
-/* docs: [{id, title, product, type, tags, terms: {term: impact}}]; writes SITE/search/<lang>/... (spec §3):
+/* docs: [{id, title, product, type, tags, terms: {term: impact}}]; writes SITE/search/<lang>/... (search-format §3):
    numbered sets t<i>/d<i>/v<i> with one hash per set, shard bounds front-coded in the manifest */
 function writeIndex(site, lang, docs, perShard, chunk) {
   const dir = path.join(site, 'search', lang);

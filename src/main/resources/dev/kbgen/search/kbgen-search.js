@@ -1,11 +1,11 @@
 /*! kbgen search runtime. One classic script (no modules, fetch, XHR, eval or inline handlers), so it
     works from file:// and under a CSP script-src 'self'. The analysis, scoring and file formats follow
-    SEARCH-SPEC (shared with the Java build side: dev.kbgen.search); keep both sides in step. */
+    docs/search-format.md (shared with the Java build side: dev.kbgen.search); keep both sides in step. */
 (function (W) {
   'use strict';
   var D = W.document;
 
-  /* ---------------- 1. Analysis (spec §1) ---------------- */
+  /* ---------------- 1. Analysis (search-format §1) ---------------- */
 
   var STOP = new Set(('a an and are as at be but by for if in into is it no not of on or such that the ' +
     'their then there these they this to was will with').split(' '));
@@ -216,7 +216,7 @@
     return out;
   }
 
-  /* ---------------- 2. Loading (spec §3) ---------------- */
+  /* ---------------- 2. Loading (search-format §3) ---------------- */
 
   var cfg = { root: '', lang: 'en', manifests: {}, inject: inject };
   var data = Object.create(null), loads = Object.create(null), states = Object.create(null);
@@ -395,7 +395,7 @@
     return d[n][m];
   }
 
-  /* ---------------- 3. Search (spec §2, §4) ---------------- */
+  /* ---------------- 3. Search (search-format §2, §4) ---------------- */
 
   function search(query, o) {
     o = o || {};

@@ -207,7 +207,7 @@ class StaticIndexWriterTest {
     return out;
   }
 
-  /** The terms of a shard script (spec §3 byte layout). */
+  /** The terms of a shard script (docs/search-format.md §3 byte layout). */
   static List<String> shardTerms(String js) {
     byte[] b = Base64.getDecoder().decode(js.substring(js.indexOf(",\"") + 2, js.lastIndexOf('"')));
     int[] p = {0};
