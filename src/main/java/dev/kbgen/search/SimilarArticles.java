@@ -90,11 +90,14 @@ public final class SimilarArticles {
       forward.add(new ArrayList<>());
     }
     TreeMap<String, Postings> impacts = index.impacts();
+    int maxDf = Math.min(n / 2, Math.max(50, n / 20));
     impacts.forEach(
         (term, p) -> {
-          if (term.startsWith(Analysis.CURATED) || p.df() < 2 || p.df() > n / 2) {
-            return; // curated lookups are not words; unique terms link nothing; common ones say
-            // little
+          // Curated lookups are not words, unique terms link nothing, and terms in more than
+          // half the articles (or, in large sets, in more than one in twenty) say little and
+          // cost the most to sum.
+          if (term.startsWith(Analysis.CURATED) || p.df() < 2 || p.df() > maxDf) {
+            return;
           }
           for (int k = 0; k < p.docs().length; k++) {
             forward.get(p.docs()[k]).add(Map.entry(term, p.impacts()[k]));
