@@ -56,9 +56,16 @@ public final class Chromium {
     return AXE;
   }
 
+  private static final java.util.Set<String> SAID =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private static void check(boolean ok, String message) {
     if (!ok && "true".equals(System.getenv("CI"))) {
       throw new AssertionError("required in CI: " + message);
+    }
+    if (!ok && SAID.add(message)) {
+      // Surefire does not show why a class was skipped in @BeforeAll: say it once, plainly.
+      System.out.println("[WARNING] skipped: " + message);
     }
     assumeTrue(ok, message);
   }
