@@ -75,8 +75,26 @@ class SearchParityTest {
   @Test
   void browserAnalysisReproducesTheJavaTerms() throws IOException {
     Node.require();
-    Analysis analysis = engine.analysis();
     List<Object> vectors = new ArrayList<>();
+    Map<String, List<String>> expected = analysisVectors(engine, queries, vectors);
+    assertAnalysisParity(runNode(vectors, List.of()), expected);
+  }
+
+  @Test
+  void browserRankingMatchesLuceneOnEveryEvaluationQuery() throws IOException {
+    Node.require();
+    String output = runNode(List.of(), rankingQueries(queries));
+    assertRankingParity(output, engine, queries, Path.of("target", "search-parity.txt"));
+  }
+
+  /**
+   * The golden analysis vectors: every title, curated phrase and a sample of body text (doc mode)
+   * and every evaluation query (query mode). Adds {@code {id, text, mode}} to {@code vectors} and
+   * returns the Java terms by id.
+   */
+  static Map<String, List<String>> analysisVectors(
+      SearchEngine engine, List<Evaluation.Query> queries, List<Object> vectors) {
+    Analysis analysis = engine.analysis();
     Map<String, List<String>> expected = new LinkedHashMap<>();
     int n = 0;
     List<String> texts = new ArrayList<>();
@@ -98,7 +116,11 @@ class SearchParityTest {
       vectors.add(Map.of("id", id, "text", q.query(), "mode", "query"));
       expected.put(id, analysis.analyzeQuery(q.query()));
     }
-    String output = runNode(vectors, List.of());
+    return expected;
+  }
+
+  /** The runtime's terms ({@code analysis} in the harness output) against the Java terms. */
+  static void assertAnalysisParity(String output, Map<String, List<String>> expected) {
     int exact = 0;
     int chineseWordMismatches = 0;
     List<String> mismatches = new ArrayList<>();
@@ -127,14 +149,19 @@ class SearchParityTest {
     assertThat(exact).isGreaterThan(expected.size() * 9 / 10);
   }
 
-  @Test
-  void browserRankingMatchesLuceneOnEveryEvaluationQuery() throws IOException {
-    Node.require();
-    List<Object> nodeQueries = new ArrayList<>();
+  /** The evaluation queries as the harness takes them: {@code {id, lang, query}}. */
+  static List<Object> rankingQueries(List<Evaluation.Query> queries) {
+    List<Object> out = new ArrayList<>();
     for (Evaluation.Query q : queries) {
-      nodeQueries.add(Map.of("id", q.id(), "lang", q.lang(), "query", q.query()));
+      out.add(Map.of("id", q.id(), "lang", q.lang(), "query", q.query()));
     }
-    String output = runNode(List.of(), nodeQueries);
+    return out;
+  }
+
+  /** The runtime's rankings and corrections against Lucene's; a summary goes to {@code report}. */
+  static void assertRankingParity(
+      String output, SearchEngine engine, List<Evaluation.Query> queries, Path report)
+      throws IOException {
     int top1 = 0;
     double overlap = 0;
     List<String> disagreements = new ArrayList<>();
@@ -168,7 +195,7 @@ class SearchParityTest {
     }
     double meanOverlap = overlap / queries.size();
     Files.writeString(
-        Path.of("target", "search-parity.txt"),
+        report,
         "queries "
             + queries.size()
             + "\ntop1 "

@@ -2,21 +2,26 @@ package dev.kbgen.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Headless Chromium from the system (Debian's {@code chromium}), started with no network access of
- * its own. Absent Chromium skips the calling test, except in CI ({@code CI=true}).
+ * Debian's Chromium and ChromeDriver (and, for the accessibility checks, axe-core from {@code
+ * src/test/browser}). When one is missing the calling test is skipped with one line saying how to
+ * install it, except in CI ({@code CI=true}), where it fails.
  */
 public final class Chromium {
   private static final List<String> CANDIDATES =
       List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+
+  /** ChromeDriver from Debian's {@code chromium-driver}; never downloaded. */
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  /** axe-core, pinned in {@code src/test/browser/package-lock.json}. */
+  public static final Path AXE = Path.of("src/test/browser/node_modules/axe-core/axe.min.js");
 
   private Chromium() {}
 
@@ -24,48 +29,44 @@ public final class Chromium {
     return CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
   }
 
-  /** Skips the test when there is no Chromium, or fails it in CI. */
+  /** Skips the test when there is no Chromium or ChromeDriver, or fails it in CI. */
   public static Path require() {
-    Optional<Path> bin = binary();
-    if (bin.isEmpty() && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("Chromium is required in CI: apt-get install -y chromium");
+    List<String> missing = new ArrayList<>();
+    if (binary().isEmpty()) {
+      missing.add("chromium");
     }
-    assumeTrue(
-        bin.isPresent(),
-        "Chromium not found: install it (Debian: apt-get install -y chromium) to run browser tests");
-    return bin.get();
+    if (!Files.isExecutable(DRIVER)) {
+      missing.add("chromium-driver");
+    }
+    check(
+        missing.isEmpty(),
+        "browser tests need "
+            + String.join(" and ", missing)
+            + ": apt-get install -y "
+            + String.join(" ", missing));
+    return binary().orElseThrow();
   }
 
-  /** Loads a page, lets its scripts run, and returns the DOM as HTML. */
-  public static String dumpDom(String url) throws IOException {
-    Path bin = require();
-    Path profile = Files.createTempDirectory("kbgen-chromium-");
-    Process p =
-        new ProcessBuilder(
-                bin.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--virtual-time-budget=8000",
-                "--dump-dom",
-                url)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    try {
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IOException("chromium timed out on " + url);
-      }
-      return new String(out, StandardCharsets.UTF_8);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
+  /** {@link #require()} plus axe-core; returns axe.min.js. */
+  public static Path requireAxe() {
+    require();
+    check(
+        Files.isRegularFile(AXE),
+        "accessibility tests need axe-core: npm ci --prefix src/test/browser");
+    return AXE;
+  }
+
+  private static final java.util.Set<String> SAID =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static void check(boolean ok, String message) {
+    if (!ok && "true".equals(System.getenv("CI"))) {
+      throw new AssertionError("required in CI: " + message);
     }
+    if (!ok && SAID.add(message)) {
+      // Surefire does not show why a class was skipped in @BeforeAll: say it once, plainly.
+      System.out.println("[WARNING] skipped: " + message);
+    }
+    assumeTrue(ok, message);
   }
 }

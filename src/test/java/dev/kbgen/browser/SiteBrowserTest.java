@@ -1,0 +1,364 @@
+package dev.kbgen.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.testing.Browser;
+import dev.kbgen.testing.SampleSite;
+import dev.kbgen.testing.SampleSite.Origin;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The sample site as a reader uses it, in headless Chromium: every scenario from disk (file://) and
+ * over HTTP, in English and Chinese. After each test, no page it visited may have logged a console
+ * error or failed a request.
+ */
+class SiteBrowserTest {
+  static Browser browser;
+
+  /** Per-language test data, all from the sample knowledge base. */
+  record Lang(
+      String code,
+      String other,
+      String errorCode,
+      String errorCodeArticle,
+      List<String[]> queries,
+      String typo,
+      String typoArticle,
+      String typoCorrection,
+      String otherLanguageOnly,
+      String broadQuery,
+      String untranslatedArticle) {
+    @Override
+    public String toString() {
+      return code;
+    }
+  }
+
+  static final Lang EN =
+      new Lang(
+          "en",
+          "zh",
+          "0x80070005",
+          "en/sync/windows-access-denied/index.html",
+          List.of(
+              new String[] {
+                "I see the subscription amount debited two times from my card on the same day",
+                "en/billing/double-charged/index.html"
+              },
+              new String[] {
+                "desktop app says it can't connect when I'm at the office but works fine from home",
+                "en/sync/proxy-certificate-error/index.html"
+              }),
+          "webhok deliveries failing with 502",
+          "en/api/webhook-delivery-failures/index.html",
+          "webhook",
+          "付款",
+          "account payment",
+          "en/billing/us-sales-tax-exemption/index.html");
+
+  static final Lang ZH =
+      new Lang(
+          "zh",
+          "en",
+          "ORB-SYNC-1042",
+          "zh/sync/files-stuck-syncing/index.html",
+          List.of(
+              new String[] {
+                "登进去之后页面啥都没有，一刷新又跳回登录页", "zh/account/blank-page-after-login/index.html"
+              },
+              new String[] {"你的卡被拒绝。请尝试其他付款方式或联系你的银行。", "zh/billing/card-declined/index.html"},
+              new String[] {"公司电脑同步暂停 报 0x80070005", "zh/sync/windows-access-denied/index.html"},
+              new String[] {"Java SDK 下载大文件 OOM", "zh/api/java-sdk-out-of-memory/index.html"}),
+          "webhok 一直 502，接收端被停用了",
+          "zh/api/webhook-delivery-failures/index.html",
+          "webhook",
+          "sales tax",
+          "账户 扣款 登录",
+          "zh/billing/fapiao-wechat-alipay/index.html");
+
+  static Stream<Arguments> sites() {
+    List<Arguments> out = new ArrayList<>();
+    for (Origin origin : Origin.values()) {
+      for (Lang lang : List.of(EN, ZH)) {
+        out.add(Arguments.of(origin, lang));
+      }
+    }
+    return out.stream();
+  }
+
+  @BeforeAll
+  static void start() {
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @AfterEach
+  void noConsoleErrorsNorFailedRequests() {
+    List<String> problems = browser.problems();
+    browser.desktop();
+    browser.dark(false);
+    assertThat(problems).as("console errors and failed requests").isEmpty();
+  }
+
+  private static String searchPage(Origin origin, Lang lang, String query) {
+    return SampleSite.url(
+        origin,
+        lang.code()
+            + "/search/index.html?q="
+            + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
+  }
+
+  private static List<String> resultHrefs() {
+    return browser.findAll("#search-results .search-result-title a").stream()
+        .map(a -> a.getAttribute("href"))
+        .toList();
+  }
+
+  /** Waits for the results page to settle on results (or on its no-results state). */
+  private static List<String> waitForResults() {
+    browser.waitFor(
+        d ->
+            !browser.findAll("#search-results .search-result-title a").isEmpty()
+                || browser.find("#search-empty").isDisplayed());
+    return resultHrefs();
+  }
+
+  private static String activeId() {
+    return (String) browser.js("return document.activeElement && document.activeElement.id");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void homeRendersAndSlashFocusesTheSearchBox(Origin origin, Lang lang) {
+    browser.open(SampleSite.url(origin, lang.code() + "/index.html"));
+    assertThat(browser.js("return document.documentElement.lang")).asString().startsWith(lang.code);
+    assertThat(browser.find("#home-search").isDisplayed()).isTrue();
+    assertThat(browser.findAll("main a[href]")).hasSizeGreaterThan(5);
+    assertThat(activeId()).isNotEqualTo("home-search");
+    new Actions(browser.driver()).sendKeys("/").perform();
+    assertThat(activeId()).isEqualTo("home-search");
+    assertThat(browser.find("#home-search").getAttribute("value")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void anErrorCodeShowsItsArticleFirstAndTheKeyboardOpensIt(Origin origin, Lang lang) {
+    browser.open(SampleSite.url(origin, lang.code() + "/index.html"));
+    WebElement input = browser.find("#home-search");
+    input.sendKeys(lang.errorCode());
+    browser.waitFor(
+        d ->
+            "true".equals(input.getAttribute("aria-expanded"))
+                && browser.findAll("#home-search-listbox .search-option--all").stream()
+                    .anyMatch(a -> a.getText().contains(lang.errorCode())));
+    WebElement first = browser.find("#home-search-listbox-0");
+    assertThat(first.getAttribute("role")).isEqualTo("option");
+    assertThat(first.getAttribute("href")).endsWith(lang.errorCodeArticle());
+    input.sendKeys(Keys.ARROW_DOWN);
+    assertThat(first.getAttribute("aria-selected")).isEqualTo("true");
+    assertThat(input.getAttribute("aria-activedescendant")).isEqualTo(first.getAttribute("id"));
+    input.sendKeys(Keys.ENTER);
+    browser.waitFor(d -> d.getCurrentUrl().endsWith(lang.errorCodeArticle()));
+    browser.waitFor(d -> "complete".equals(browser.js("return document.readyState")));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void layChineseAndMixedQueriesFindTheirArticleFirst(Origin origin, Lang lang) {
+    for (String[] q : lang.queries()) {
+      browser.open(searchPage(origin, lang, q[0]));
+      List<String> hrefs = waitForResults();
+      assertThat(hrefs).as(q[0]).isNotEmpty();
+      assertThat(hrefs.get(0)).as(q[0]).endsWith(q[1]);
+      assertThat(browser.find("#search-page-input").getAttribute("value")).isEqualTo(q[0]);
+      assertThat(browser.find("#search-status").getText()).isNotBlank();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void aTypoIsCorrectedAndTheCorrectionOffered(Origin origin, Lang lang) {
+    browser.open(searchPage(origin, lang, lang.typo()));
+    List<String> hrefs = waitForResults();
+    assertThat(hrefs).isNotEmpty();
+    assertThat(hrefs.get(0)).endsWith(lang.typoArticle());
+    WebElement suggest = browser.find("#search-suggest");
+    assertThat(suggest.isDisplayed()).isTrue();
+    assertThat(suggest.getText()).contains(lang.typoCorrection());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void noResultsShowsTheEmptyStateAndOffersTheOtherLanguage(Origin origin, Lang lang) {
+    browser.open(searchPage(origin, lang, lang.otherLanguageOnly()));
+    assertThat(waitForResults()).isEmpty();
+    assertThat(browser.find("#search-empty").isDisplayed()).isTrue();
+    assertThat(browser.find("#search-status").getText()).contains(lang.otherLanguageOnly());
+    browser.waitFor(d -> browser.find("#search-other-lang").isDisplayed());
+    WebElement offer = browser.find("#search-other-lang a");
+    assertThat(offer.getAttribute("hreflang")).isEqualTo(lang.other());
+    assertThat(offer.getAttribute("href")).contains(lang.other() + "/search/index.html?q=");
+    offer.click();
+    browser.waitFor(d -> d.getCurrentUrl().contains(lang.other() + "/search/"));
+    assertThat(waitForResults()).isNotEmpty();
+
+    // Nothing anywhere: the empty state, and no offer.
+    browser.open(searchPage(origin, lang, "qzxjvkw"));
+    assertThat(waitForResults()).isEmpty();
+    assertThat(browser.find("#search-empty").isDisplayed()).isTrue();
+    assertThat(browser.find("#search-other-lang").isDisplayed()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void filtersByProductAndTagAndTheUrlRestoresThem(Origin origin, Lang lang) {
+    browser.open(SampleSite.url(origin, lang.code() + "/tags/payments/index.html"));
+    List<String> tagged =
+        browser.findAll("main a[href*='/billing/'], main a[href*='/account/']").stream()
+            .map(a -> a.getAttribute("href"))
+            .toList();
+    assertThat(tagged).isNotEmpty();
+
+    browser.open(searchPage(origin, lang, lang.broadQuery()));
+    List<String> all = waitForResults();
+    assertThat(all).anyMatch(h -> !h.contains("/billing/")).anyMatch(h -> h.contains("/billing/"));
+    browser.waitFor(d -> browser.find("#search-filters").isDisplayed());
+
+    new Select(browser.find("#search-filter-product")).selectByValue("billing");
+    browser.waitFor(d -> resultHrefs().stream().allMatch(h -> h.contains("/billing/")));
+    List<String> billing = resultHrefs();
+    assertThat(billing).isNotEmpty().isSubsetOf(all);
+    String url = browser.driver().getCurrentUrl();
+    assertThat(url).contains("product=billing");
+    browser.open(url);
+    assertThat(waitForResults()).isEqualTo(billing);
+    assertThat(new Select(browser.find("#search-filter-product")).getFirstSelectedOption())
+        .extracting(o -> o.getAttribute("value"))
+        .isEqualTo("billing");
+
+    new Select(browser.find("#search-filter-product")).selectByValue("");
+    new Select(browser.find("#search-filter-tag")).selectByValue("payments");
+    browser.waitFor(
+        d -> {
+          List<String> now = resultHrefs();
+          return d.getCurrentUrl().contains("tag=payments")
+              && !d.getCurrentUrl().contains("product=")
+              && !now.isEmpty()
+              && tagged.containsAll(now);
+        });
+    List<String> payments = resultHrefs();
+    assertThat(payments).isSubsetOf(all).isNotEqualTo(all);
+    url = browser.driver().getCurrentUrl();
+    browser.open(url);
+    assertThat(waitForResults()).isEqualTo(payments);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void theLanguageSwitchLandsOnTheSameArticle(Origin origin, Lang lang) {
+    browser.open(SampleSite.url(origin, lang.code() + "/sync/windows-access-denied/index.html"));
+    String title = browser.find("#article-title").getText();
+    browser.find(".lang-switch a[hreflang='" + lang.other() + "']").click();
+    browser.waitFor(
+        d -> d.getCurrentUrl().endsWith(lang.other() + "/sync/windows-access-denied/index.html"));
+    browser.waitFor(d -> "complete".equals(browser.js("return document.readyState")));
+    assertThat(browser.js("return document.documentElement.lang"))
+        .asString()
+        .startsWith(lang.other());
+    assertThat(browser.find("#article-title").getText()).isNotBlank().isNotEqualTo(title);
+    assertThat(browser.find(".lang-switch a[aria-current]").getAttribute("hreflang"))
+        .isEqualTo(lang.other());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void anUntranslatedArticleShowsTheNotice(Origin origin, Lang lang) {
+    browser.open(SampleSite.url(origin, lang.untranslatedArticle()));
+    WebElement notice = browser.find(".lang-notice--missing");
+    assertThat(notice.isDisplayed()).isTrue();
+    assertThat(notice.getText()).isNotBlank();
+    WebElement noticeLink = notice.findElement(By.cssSelector("a"));
+    assertThat(noticeLink.getAttribute("hreflang")).isEqualTo(lang.other());
+    // The switch says the page is not translated and leads to the other language's home.
+    WebElement other = browser.find(".lang-switch a[hreflang='" + lang.other() + "']");
+    assertThat(other.getAttribute("class")).contains("is-unavailable");
+    other.click();
+    browser.waitFor(d -> d.getCurrentUrl().endsWith(lang.other() + "/index.html"));
+    browser.waitFor(d -> "complete".equals(browser.js("return document.readyState")));
+    assertThat(browser.js("return document.documentElement.lang"))
+        .asString()
+        .startsWith(lang.other());
+    assertThat(browser.find("#home-search").isDisplayed()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void aPhoneViewportHasNoHorizontalScrolling(Origin origin, Lang lang) {
+    browser.phone();
+    for (String page :
+        List.of(
+            lang.code() + "/index.html",
+            lang.code() + "/sync/windows-access-denied/index.html",
+            lang.code() + "/tags/payments/index.html")) {
+      browser.open(SampleSite.url(origin, page));
+      assertNoHorizontalScroll(page);
+    }
+    browser.open(searchPage(origin, lang, lang.errorCode()));
+    waitForResults();
+    assertNoHorizontalScroll("results");
+  }
+
+  private static void assertNoHorizontalScroll(String page) {
+    assertThat(browser.js("return window.innerWidth")).as(page).isEqualTo(375L);
+    Object widths =
+        browser.js(
+            "var e = document.scrollingElement; return [e.scrollWidth, e.clientWidth].join(' ')");
+    String[] w = String.valueOf(widths).split(" ");
+    assertThat(Integer.parseInt(w[0]))
+        .as(page + " scrollWidth vs clientWidth " + widths)
+        .isLessThanOrEqualTo(Integer.parseInt(w[1]));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void darkModeFollowsThePreferredColourScheme(Origin origin, Lang lang) {
+    browser.open(SampleSite.url(origin, lang.code() + "/index.html"));
+    String script = "return getComputedStyle(document.body).backgroundColor";
+    String light = (String) browser.js(script);
+    browser.dark(true);
+    String dark = (String) browser.js(script);
+    assertThat(dark).isNotEqualTo(light);
+    assertThat(luminance(dark)).isLessThan(luminance(light));
+    assertThat(luminance(dark)).isLessThan(0.2);
+  }
+
+  /** Rough relative luminance (0..1) of a CSS rgb()/rgba() colour. */
+  static double luminance(String css) {
+    String[] p = css.replaceAll("[^0-9.,]", "").split(",");
+    return (0.2126 * Double.parseDouble(p[0])
+            + 0.7152 * Double.parseDouble(p[1])
+            + 0.0722 * Double.parseDouble(p[2]))
+        / 255;
+  }
+}
