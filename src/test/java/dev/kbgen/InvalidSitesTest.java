@@ -100,6 +100,73 @@ class InvalidSitesTest {
   }
 
   /**
+   * Every invalid fixture through the real command line: exit code 1, each expected problem printed
+   * as {@code file:line:col: severity: title}, no stack trace, and an existing site left exactly as
+   * it was with no staging or backup folder beside it.
+   */
+  @TestFactory
+  Stream<DynamicTest> cliFailsEveryInvalidSiteAndLeavesThePreviousSiteUntouched()
+      throws IOException {
+    return fixtures("invalid").map(dir -> dynamicTest(name(dir), () -> checkCli(dir)));
+  }
+
+  private static void checkCli(Path dir) throws IOException {
+    Path work = Files.createTempDirectory("kbgen-cli-fixture-");
+    Path templates = theme(dir, work).toAbsolutePath();
+    Path content = dir.resolve("content").toAbsolutePath();
+    if (templates.startsWith(work)) {
+      SiteFixture.copyTree(content, work.resolve("content"));
+      content = work.resolve("content");
+    }
+    Path out = work.resolve("out/site");
+    Files.createDirectories(out.resolve("en"));
+    Path marker = out.resolve("en/marker.html");
+    Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
+    List<String> before = listing(out);
+
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code =
+        Main.run(
+            new String[] {
+              "build",
+              "--content",
+              content.toString(),
+              "--templates",
+              templates.toString(),
+              "--out",
+              out.toString()
+            },
+            new PrintWriter(stdout, true),
+            new PrintWriter(stderr, true));
+
+    // The command line shows paths as given (relative to the working folder); the fixtures list
+    // them
+    // relative to the fixture.
+    Path cwd = Path.of("").toAbsolutePath();
+    Path root = content.getParent();
+    String err =
+        stderr
+            .toString()
+            .replace(root + "/", "")
+            .replace(root.startsWith(cwd) ? cwd.relativize(root) + "/" : root + "/", "");
+    assertThat(code).as(name(dir) + "\n" + err).isEqualTo(1);
+    for (String line : Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        assertThat(err).as(name(dir)).contains(line);
+      }
+    }
+    assertThat(err).as(name(dir)).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(listing(out)).as(name(dir)).isEqualTo(before);
+    assertThat(marker).hasContent("previous site");
+    try (Stream<Path> siblings = Files.list(out.getParent())) {
+      assertThat(siblings.map(p -> p.getFileName().toString()).toList())
+          .as("no staging or backup folder is left behind")
+          .containsExactly("site");
+    }
+  }
+
+  /**
    * The theme a fixture builds with: the repository's, or for a fixture with {@code templates/}, a
    * copy of it in {@code work/templates} with the fixture's files laid over it.
    */
