@@ -14,7 +14,8 @@ import java.util.List;
  * Publishes a site to a folder atomically: the new site is written into a sibling folder, then
  * swapped in with renames. A build that fails before publishing leaves the old site untouched; a
  * process killed between the two renames leaves the old site in {@code .<name>.old}, which the next
- * publish puts back first.
+ * publish puts back first. Staging folders left by a process killed while writing are removed by
+ * the next publish.
  */
 public final class DiskPublisher implements Publisher {
   private final Path out;
@@ -31,6 +32,14 @@ public final class DiskPublisher implements Publisher {
     Path old = parent.resolve("." + name + ".old");
     if (!Files.exists(out) && Files.isDirectory(old)) {
       move(old, out);
+    }
+    try (var siblings = Files.list(parent)) {
+      for (Path p : siblings.toList()) {
+        if (p.getFileName().toString().startsWith("." + name + ".new-")
+            && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(p);
+        }
+      }
     }
     Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
     try {

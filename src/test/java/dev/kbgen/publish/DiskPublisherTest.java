@@ -57,4 +57,16 @@ class DiskPublisherTest {
         .isEqualTo("new");
     assertThat(old).doesNotExist();
   }
+
+  @Test
+  void stagingFoldersOfAKilledPublishAreRemovedByTheNextOne() throws IOException {
+    Path out = tmp.resolve("site");
+    Path staging = tmp.resolve(".site.new-123");
+    Files.createDirectories(staging.resolve("en"));
+    Files.writeString(staging.resolve("en/half.html"), "half", StandardCharsets.UTF_8);
+    Path other = Files.createDirectories(tmp.resolve(".other.new-1"));
+    new DiskPublisher(out).publish(List.of(OutputFile.text("index.html", "new")));
+    assertThat(staging).doesNotExist();
+    assertThat(other).as("only this site's staging folders").exists();
+  }
 }
