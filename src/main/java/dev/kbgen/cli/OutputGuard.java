@@ -1,7 +1,10 @@
 package dev.kbgen.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Refuses output folders whose replacement would destroy something else. */
 final class OutputGuard {
@@ -9,10 +12,42 @@ final class OutputGuard {
 
   /** Why {@code out} must not be used, or empty when it is safe. */
   static Optional<String> refuse(Path out, Path content, Path templates) {
-    Path o = out.toAbsolutePath().normalize();
-    Path c = content.toAbsolutePath().normalize();
-    Path t = templates.toAbsolutePath().normalize();
-    Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+    Optional<String> lexical = refuseNormalized(out, content, templates, OutputGuard::normalized);
+    return lexical.isPresent()
+        ? lexical
+        : refuseNormalized(out, content, templates, OutputGuard::real);
+  }
+
+  private static Path normalized(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  /**
+   * The path with symbolic links resolved as far as it exists, so that an {@code --out} reached
+   * through a link is compared with where it really is.
+   */
+  private static Path real(Path p) {
+    Path abs = normalized(p);
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return abs;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+    } catch (IOException e) {
+      return abs;
+    }
+  }
+
+  private static Optional<String> refuseNormalized(
+      Path out, Path content, Path templates, UnaryOperator<Path> resolve) {
+    Path o = resolve.apply(out);
+    Path c = resolve.apply(content);
+    Path t = resolve.apply(templates);
+    Path home = resolve.apply(Path.of(System.getProperty("user.home")));
     if (o.getParent() == null) {
       return Optional.of("refusing to write the site to the file-system root: pass --out DIR");
     }
@@ -31,7 +66,7 @@ final class OutputGuard {
               + templates
               + ": choose another folder");
     }
-    if (Path.of("").toAbsolutePath().normalize().startsWith(o)) {
+    if (resolve.apply(Path.of("")).startsWith(o)) {
       return Optional.of("--out " + out + " contains the working folder: choose another folder");
     }
     return Optional.empty();

@@ -113,4 +113,83 @@ class CliTest {
     assertThat(r.code()).isEqualTo(ExitCodes.CONTENT);
     assertThat(r.err()).contains("does not exist").doesNotContain("Exception");
   }
+
+  @Test
+  void refusesTheHomeFolderTheRootAndParentsOfTheContentHoweverTheyAreWritten() throws IOException {
+    SiteFixture f = SiteFixture.write(tmp.resolve("project"), "");
+    Path content = f.content();
+    Path templates = f.templates();
+    Path home = Path.of(System.getProperty("user.home"));
+    // Checked on the guard itself: a regression must not get to replace the real home folder.
+    assertThat(OutputGuard.refuse(home, content, templates)).get().asString().contains("home");
+    assertThat(OutputGuard.refuse(home.resolve("x/.."), content, templates)).isPresent();
+    assertThat(OutputGuard.refuse(Path.of("/"), content, templates))
+        .get()
+        .asString()
+        .contains("root");
+    assertThat(OutputGuard.refuse(content.resolve("en/.."), content, templates)).isPresent();
+    assertThat(OutputGuard.refuse(content.resolve("../.."), content, templates)).isPresent();
+    assertThat(OutputGuard.refuse(tmp, content, templates)).isPresent();
+    assertThat(OutputGuard.refuse(content.resolve("en/site"), content, templates)).isPresent();
+    // Through a symbolic link to the project: the same folders, so refused as well.
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), f.root());
+    assertThat(OutputGuard.refuse(link, content, templates)).isPresent();
+    assertThat(OutputGuard.refuse(link.resolve("content/en/site"), content, templates)).isPresent();
+    assertThat(OutputGuard.refuse(tmp.resolve("site"), content, templates)).isEmpty();
+  }
+
+  @Test
+  void theBuildWritesOnlyInsideOut() throws IOException {
+    SiteFixture f =
+        SiteFixture.write(
+            tmp.resolve("project"),
+            """
+            -- content/en/sync/sync-stops.md --
+            ---
+            id: KB-1001
+            title: Sync stops
+            type: reference
+            updated: 2026-02-01
+            ---
+
+            Text.
+            """);
+    Files.writeString(tmp.resolve("beside.txt"), "x", StandardCharsets.UTF_8);
+    Path out = tmp.resolve("out/site");
+    Files.createDirectories(out.getParent());
+    java.util.Map<String, String> before = snapshot(tmp, out);
+    for (int i = 0; i < 2; i++) {
+      Run r =
+          run(
+              "build",
+              "--content",
+              f.content().toString(),
+              "--templates",
+              f.templates().toString(),
+              "--out",
+              out.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(snapshot(tmp, out)).isEqualTo(before);
+      try (var siblings = Files.list(out.getParent())) {
+        assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("site");
+      }
+    }
+    assertThat(out.resolve("en/sync/sync-stops/index.html")).isRegularFile();
+  }
+
+  /** Every path below {@code root} outside {@code out}, with its size and modification time. */
+  private static java.util.Map<String, String> snapshot(Path root, Path out) throws IOException {
+    java.util.Map<String, String> m = new java.util.TreeMap<>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.toList()) {
+        if (p.startsWith(out.getParent())) {
+          continue;
+        }
+        m.put(
+            root.relativize(p).toString(),
+            Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+      }
+    }
+    return m;
+  }
 }
