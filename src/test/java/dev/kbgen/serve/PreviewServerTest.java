@@ -463,6 +463,85 @@ class PreviewServerTest {
     assertThat(get("/").statusCode()).isEqualTo(200);
   }
 
+  /** Sends a whole request on its own connection and returns the status line, or the error. */
+  String status(String request) {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+      String line = r.readLine();
+      return line == null ? "closed" : line;
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  @Test
+  void answersManyConcurrentConnectionsWhileOthersSitIdle() throws Exception {
+    start(SITE);
+    page();
+    // Connections that never send a byte hold no request thread.
+    java.util.List<Socket> idle = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 100; i++) {
+        idle.add(new Socket("127.0.0.1", server.port()));
+      }
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(64);
+      try {
+        java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 640; i++) {
+          String target = i % 4 == 0 ? "/%2e%2e/secret.txt" : i % 4 == 1 ? PAGE : "/";
+          answers.add(
+              pool.submit(
+                  () ->
+                      status(
+                          "GET "
+                              + target
+                              + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
+        }
+        for (int i = 0; i < answers.size(); i++) {
+          String line = answers.get(i).get(60, TimeUnit.SECONDS);
+          assertThat(line)
+              .as("request %d", i)
+              .matches(i % 4 == 0 ? "HTTP/1.1 (400|404) .*" : "HTTP/1.1 200 .*");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    } finally {
+      for (Socket s : idle) {
+        s.close();
+      }
+    }
+    assertThat(get(PAGE).statusCode()).isEqualTo(200);
+    assertThat(err.toString()).doesNotContain("internal error");
+  }
+
+  @Test
+  void absoluteFormTargetsAndManyHeadersAreHandled() throws Exception {
+    start(SITE);
+    Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET", StandardCharsets.UTF_8);
+    assertThat(raw("http://localhost/../secret.txt")).matches("(?s)HTTP/1\\.1 (400|404) .*");
+    // Many headers, in total over the server's header limit: 431.
+    StringBuilder big = new StringBuilder("GET / HTTP/1.1\r\nHost: localhost\r\n");
+    for (int i = 0; i < 150; i++) {
+      big.append("X-H").append(i).append(": ").append("v".repeat(150)).append("\r\n");
+    }
+    assertThat(status(big + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 431 ");
+    // More headers than the JDK server accepts at all (200): it drops the connection unanswered.
+    StringBuilder many = new StringBuilder("GET / HTTP/1.1\r\nHost: localhost\r\n");
+    for (int i = 0; i < 2000; i++) {
+      many.append("X-H").append(i).append(": v\r\n");
+    }
+    assertThat(status(many + "Connection: close\r\n\r\n"))
+        .matches("HTTP/1\\.1 431 .*|closed|java\\.net\\.SocketException.*");
+    assertThat(status("GET /" + "%2e%2e/".repeat(2000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+        .startsWith("HTTP/1.1 414 ");
+    assertThat(get("/").statusCode()).isEqualTo(200);
+  }
+
   @Test
   void survivesClientsThatDisconnectMidResponse() throws Exception {
     start(SITE);
