@@ -1,6 +1,7 @@
 package dev.kbgen.build;
 
 import dev.kbgen.config.SectionNames;
+import dev.kbgen.html.RawHtml;
 import dev.kbgen.markdown.MarkdownCache;
 import dev.kbgen.search.LanguageIndex;
 import dev.kbgen.search.SearchDocument;
@@ -30,10 +31,14 @@ public final class BuildCache {
   private final Map<SimilarKey, SimilarArticles.Result> similar = new HashMap<>();
   private final Map<IndexKey, StaticIndexWriter.Output> staticIndexes = new HashMap<>();
 
-  /** The Markdown renderer for these section names, keeping its rendered bodies. */
-  synchronized MarkdownCache markdown(SectionNames names) {
-    if (markdown == null || !markdown.sectionNames().equals(names)) {
-      markdown = new MarkdownCache(names);
+  /**
+   * The Markdown renderer for these section names and raw-HTML policy, keeping its rendered bodies.
+   */
+  synchronized MarkdownCache markdown(SectionNames names, RawHtml rawHtml) {
+    if (markdown == null
+        || !markdown.sectionNames().equals(names)
+        || markdown.rawHtml() != rawHtml) {
+      markdown = new MarkdownCache(names, rawHtml);
     }
     return markdown;
   }

@@ -291,7 +291,7 @@ public final class Pipeline {
 
   /** Renders every body, checking links and sections as it goes, then every anchor. */
   private void markdown() {
-    MarkdownCache renderer = cache.markdown(config.sections());
+    MarkdownCache renderer = cache.markdown(config.sections(), config.rawHtml());
     LinkIndex links =
         new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
     SectionRule sections = new SectionRule(config.sections());

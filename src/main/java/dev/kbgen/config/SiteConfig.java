@@ -1,5 +1,6 @@
 package dev.kbgen.config;
 
+import dev.kbgen.html.RawHtml;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param reviewAfterDays after how many days without an update or review an article is reported
  * @param duplicateThreshold similarity (0 to 1, relative to an article's similarity to itself) from
  *     which two articles in one language are reported as near-duplicates
+ * @param rawHtml whether raw HTML in articles is sanitised (the default) or trusted
  */
 public record SiteConfig(
     Map<String, String> title,
@@ -35,7 +37,8 @@ public record SiteConfig(
     int recentArticles,
     int relatedArticles,
     int reviewAfterDays,
-    double duplicateThreshold) {
+    double duplicateThreshold,
+    RawHtml rawHtml) {
 
   /** Default of {@code review_after_days}. */
   public static final int DEFAULT_REVIEW_AFTER_DAYS = 365;

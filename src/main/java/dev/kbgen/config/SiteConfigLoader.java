@@ -1,5 +1,6 @@
 package dev.kbgen.config;
 
+import dev.kbgen.html.RawHtml;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Source;
 import dev.kbgen.yaml.Mark;
@@ -36,7 +37,8 @@ public final class SiteConfigLoader {
           "recent_articles",
           "related_articles",
           "review_after_days",
-          "duplicate_threshold");
+          "duplicate_threshold",
+          "raw_html");
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]+)?");
 
@@ -124,6 +126,19 @@ public final class SiteConfigLoader {
     int related = number(f, "related_articles", 5);
     int reviewAfter = number(f, "review_after_days", SiteConfig.DEFAULT_REVIEW_AFTER_DAYS, 1, 3650);
     double duplicates = fraction(f, "duplicate_threshold", SiteConfig.DEFAULT_DUPLICATE_THRESHOLD);
+    RawHtml rawHtml = RawHtml.SANITIZE;
+    Optional<String> rawText = f.text("raw_html", false);
+    if (rawText.isPresent()) {
+      Optional<RawHtml> parsed = RawHtml.of(rawText.get());
+      if (parsed.isPresent()) {
+        rawHtml = parsed.get();
+      } else {
+        f.error(
+            valueMark(f, "raw_html"),
+            "'raw_html' must be 'sanitize' or 'trusted'",
+            "leave it out to sanitise raw HTML in articles (see SECURITY.md)");
+      }
+    }
     return Optional.of(
         new SiteConfig(
             title,
@@ -138,7 +153,8 @@ public final class SiteConfigLoader {
             recent,
             related,
             reviewAfter,
-            duplicates));
+            duplicates,
+            rawHtml));
   }
 
   private static Map<String, String> perLanguage(

@@ -39,10 +39,29 @@ public final class HtmlPostProcessor {
    * @param admonitionTitles the title of each admonition kind in the article's language
    */
   public static HtmlBody process(String html, Map<String, String> admonitionTitles) {
-    Document doc = Jsoup.parseBodyFragment(html);
+    return process(html, admonitionTitles, RawHtml.SANITIZE);
+  }
+
+  /**
+   * @param html the renderer's HTML, raw HTML included
+   * @param admonitionTitles the title of each admonition kind in the article's language
+   * @param rawHtml whether the HTML goes through the {@link Sanitizer}'s allow-list
+   */
+  public static HtmlBody process(
+      String html, Map<String, String> admonitionTitles, RawHtml rawHtml) {
+    Document doc = Jsoup.parseBodyFragment(html, Sanitizer.CHECK_BASE);
     doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
+    doc.body().select("svg.adm-hidden").remove(); // flexmark's icons for its own admonition markup
+    if (rawHtml == RawHtml.SANITIZE) {
+      doc = Sanitizer.clean(doc);
+    } else {
+      doc.setBaseUri("");
+      // Obsolete and never closed: the rest of the page would become its text.
+      doc.body().select("plaintext").tagName("pre");
+    }
     Element body = doc.body();
-    body.select("svg.adm-hidden").remove(); // flexmark's icons for its own admonition markup
+    // A link inside a link (raw <a> around a Markdown link) would be split when parsed again.
+    body.select("a a").unwrap();
     githubAdmonitions(body, admonitionTitles);
     blockAdmonitions(body, admonitionTitles);
     fallbackLinks(body);

@@ -2,6 +2,7 @@ package dev.kbgen.markdown;
 
 import dev.kbgen.config.SectionNames;
 import dev.kbgen.content.Article;
+import dev.kbgen.html.RawHtml;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.Problems;
 import java.util.LinkedHashMap;
@@ -24,9 +25,21 @@ public final class MarkdownCache {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong renders = new AtomicLong();
 
+  private final RawHtml rawHtml;
+
   public MarkdownCache(SectionNames sectionNames) {
+    this(sectionNames, RawHtml.SANITIZE);
+  }
+
+  public MarkdownCache(SectionNames sectionNames, RawHtml rawHtml) {
     this.sectionNames = sectionNames;
-    this.renderer = new MarkdownRenderer(sectionNames);
+    this.rawHtml = rawHtml;
+    this.renderer = new MarkdownRenderer(sectionNames, rawHtml);
+  }
+
+  /** Whether raw HTML is sanitised or trusted. */
+  public RawHtml rawHtml() {
+    return rawHtml;
   }
 
   /** The section names the renderer classifies headings with. */

@@ -32,6 +32,7 @@ import dev.kbgen.content.Article;
 import dev.kbgen.html.HtmlBody;
 import dev.kbgen.html.HtmlPostProcessor;
 import dev.kbgen.html.HtmlSection;
+import dev.kbgen.html.RawHtml;
 import dev.kbgen.problem.Problems;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,9 +48,19 @@ public final class MarkdownRenderer {
   private final Parser parser;
   private final HtmlRenderer renderer;
   private final SectionNames sectionNames;
+  private final RawHtml rawHtml;
 
   public MarkdownRenderer(SectionNames sectionNames) {
+    this(sectionNames, RawHtml.SANITIZE);
+  }
+
+  /**
+   * @param sectionNames headings that mark troubleshooting sections
+   * @param rawHtml whether raw HTML in articles is sanitised or trusted
+   */
+  public MarkdownRenderer(SectionNames sectionNames, RawHtml rawHtml) {
     this.sectionNames = sectionNames;
+    this.rawHtml = rawHtml;
     MutableDataSet options = new MutableDataSet();
     options.set(
         Parser.EXTENSIONS,
@@ -67,7 +78,8 @@ public final class MarkdownRenderer {
     options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
     options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
     options.set(HtmlRenderer.SOFT_BREAK, "\n");
-    options.set(HtmlRenderer.ESCAPE_HTML, true);
+    // Raw HTML is passed through and then sanitised (or trusted) by the post-processor.
+    options.set(HtmlRenderer.ESCAPE_HTML, false);
     // flexmark drops javascript: links silently by default; kbgen's resolver reports them instead.
     options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
     options.set(TablesExtension.WITH_CAPTION, false);
@@ -109,7 +121,7 @@ public final class MarkdownRenderer {
     doc.set(SCOPE, scope);
     reportEmptyLinks(doc, scope);
     String html = renderer.render(doc);
-    HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles);
+    HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles, rawHtml);
 
     List<Integer> headingLines = new ArrayList<>();
     for (Node n : doc.getChildren()) {

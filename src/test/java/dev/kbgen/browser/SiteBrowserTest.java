@@ -129,10 +129,13 @@ class SiteBrowserTest {
             + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20"));
   }
 
+  /** Read in one script, so results re-rendered meanwhile cannot leave a stale element. */
+  @SuppressWarnings("unchecked")
   private static List<String> resultHrefs() {
-    return browser.findAll("#search-results .search-result-title a").stream()
-        .map(a -> a.getAttribute("href"))
-        .toList();
+    return (List<String>)
+        browser.js(
+            "return Array.from(document.querySelectorAll("
+                + "'#search-results .search-result-title a')).map(function (a) { return a.href; });");
   }
 
   /** Waits for the results page to settle on results (or on its no-results state). */
@@ -146,6 +149,27 @@ class SiteBrowserTest {
 
   private static String activeId() {
     return (String) browser.js("return document.activeElement && document.activeElement.id");
+  }
+
+  /**
+   * The page's Content Security Policy is in force (from disk too, where {@code 'self'} must still
+   * allow the site's own scripts): an injected inline script does not run, and the violation is a
+   * console error, so every other test here, which fails on console errors, shows that the policy
+   * blocks nothing the site needs.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void theContentSecurityPolicyBlocksInlineScript(Origin origin, Lang lang) {
+    browser.open(SampleSite.url(origin, lang.code() + "/index.html"));
+    assertThat(browser.findAll("head > meta[http-equiv=Content-Security-Policy]")).hasSize(1);
+    Object ran =
+        browser.js(
+            "var s = document.createElement('script');"
+                + " s.textContent = 'window.__kbgenInline = 1;';"
+                + " document.head.appendChild(s);"
+                + " return window.__kbgenInline === 1;");
+    assertThat(ran).isEqualTo(false);
+    assertThat(browser.problems()).anyMatch(p -> p.contains("Content Security Policy"));
   }
 
   @ParameterizedTest(name = "{0} {1}")
