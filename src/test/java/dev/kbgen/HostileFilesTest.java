@@ -3,15 +3,13 @@ package dev.kbgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.kbgen.cli.Main;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.Severity;
+import dev.kbgen.testing.Cli;
 import dev.kbgen.testing.SiteFixture;
 import dev.kbgen.testing.SiteFixture.Built;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,31 +73,15 @@ class HostileFilesTest {
         .toList();
   }
 
-  record Cli(int code, String err) {}
-
   /** Builds through the command line over a previous site and checks what a failure must keep. */
-  Cli cli(SiteFixture f, int expectedCode) throws IOException {
+  Cli.Run cli(SiteFixture f, int expectedCode) throws IOException {
     Path out = tmp.resolve("out/site");
     Files.createDirectories(out.resolve("en"));
     Path marker = out.resolve("en/marker.html");
     Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {
-              "build",
-              "--content",
-              f.content().toString(),
-              "--templates",
-              f.templates().toString(),
-              "--out",
-              out.toString()
-            },
-            new PrintWriter(stdout, true),
-            new PrintWriter(stderr, true));
-    String err = stderr.toString();
-    assertThat(code).as(err).isEqualTo(expectedCode);
+    Cli.Run run = Cli.build(f.content(), f.templates(), out);
+    String err = run.err();
+    assertThat(run.code()).as(err).isEqualTo(expectedCode);
     assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     if (expectedCode != 0) {
       assertThat(err).contains("was not changed");
@@ -114,7 +96,7 @@ class HostileFilesTest {
     try (Stream<Path> siblings = Files.list(out.getParent())) {
       assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("site");
     }
-    return new Cli(code, err);
+    return run;
   }
 
   @Test

@@ -3,14 +3,12 @@ package dev.kbgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.kbgen.cli.Main;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.Severity;
+import dev.kbgen.testing.Cli;
 import dev.kbgen.testing.SiteFixture;
 import dev.kbgen.testing.SiteFixture.Built;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,24 +62,9 @@ class InvalidSitesTest {
     Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
     List<String> before = listing(out);
 
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {
-              "build",
-              "--content",
-              fixture.resolve("content").toString(),
-              "--templates",
-              SiteFixture.repoTemplates().toString(),
-              "--out",
-              out.toString()
-            },
-            new PrintWriter(stdout, true),
-            new PrintWriter(stderr, true));
-
-    String err = stderr.toString();
-    assertThat(code).as(err).isEqualTo(1);
+    Cli.Run run = Cli.build(fixture.resolve("content"), SiteFixture.repoTemplates(), out);
+    String err = run.err();
+    assertThat(run.code()).as(err).isEqualTo(1);
     assertThat(err)
         .contains("content/en/sync/sync-stops.md:5:10: error: 'updated' is not a real date:")
         .contains("    updated: 2026-02-30\n             ^\n")
@@ -89,7 +72,7 @@ class InvalidSitesTest {
         .contains("was not changed")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
-    assertThat(stdout.toString()).isEmpty();
+    assertThat(run.out()).isEmpty();
     assertThat(listing(out)).isEqualTo(before);
     assertThat(marker).hasContent("previous site");
     try (Stream<Path> siblings = Files.list(tmp)) {
@@ -124,33 +107,17 @@ class InvalidSitesTest {
     Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
     List<String> before = listing(out);
 
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {
-              "build",
-              "--content",
-              content.toString(),
-              "--templates",
-              templates.toString(),
-              "--out",
-              out.toString()
-            },
-            new PrintWriter(stdout, true),
-            new PrintWriter(stderr, true));
+    Cli.Run run = Cli.build(content, templates, out);
 
     // The command line shows paths as given (relative to the working folder); the fixtures list
-    // them
-    // relative to the fixture.
+    // them relative to the fixture.
     Path cwd = Path.of("").toAbsolutePath();
     Path root = content.getParent();
     String err =
-        stderr
-            .toString()
+        run.err()
             .replace(root + "/", "")
             .replace(root.startsWith(cwd) ? cwd.relativize(root) + "/" : root + "/", "");
-    assertThat(code).as(name(dir) + "\n" + err).isEqualTo(1);
+    assertThat(run.code()).as(name(dir) + "\n" + err).isEqualTo(1);
     for (String line : Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
         assertThat(err).as(name(dir)).contains(line);

@@ -2,12 +2,10 @@ package dev.kbgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kbgen.cli.Main;
+import dev.kbgen.testing.Cli;
 import dev.kbgen.testing.SiteFixture;
 import dev.kbgen.testing.SiteFixture.Built;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,15 +63,9 @@ class OutdatedTranslationBannerTest {
 
             Restart the client.
             """);
-    StringWriter out = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {
-              "translations", "--content", site.content().toString(), "--mark", "KB-1001"
-            },
-            new PrintWriter(out, true),
-            new PrintWriter(new StringWriter(), true));
-    assertThat(code).as(out.toString()).isZero();
+    Cli.Run mark =
+        Cli.run("translations", "--content", site.content().toString(), "--mark", "KB-1001");
+    assertThat(mark.code()).as(mark.out() + mark.err()).isZero();
     site.build().assertFile("en/sync/sync-stops/index.html", "! lang-notice--outdated");
 
     Path zh = site.content().resolve("zh/sync/sync-stops.md");

@@ -2,6 +2,8 @@ package dev.kbgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbgen.testing.Cli;
+import dev.kbgen.testing.Cli.Run;
 import dev.kbgen.testing.SiteFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,8 +18,6 @@ class CheckCommandTest {
   private static final String SITES = "src/test/resources/sites/check/";
   private static final String TODAY = SiteFixture.TODAY.toString();
 
-  record Run(int code, String out, String err) {}
-
   static Run check(Terminal terminal, String fixture, String... options) {
     List<String> args = new ArrayList<>();
     args.add("check");
@@ -30,15 +30,7 @@ class CheckCommandTest {
       args.add(TODAY);
     }
     args.addAll(List.of(options));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args.toArray(String[]::new),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            terminal);
-    return new Run(code, out.toString(), err.toString());
+    return Cli.run(terminal, args.toArray(String[]::new));
   }
 
   static Run check(String fixture, String... options) {

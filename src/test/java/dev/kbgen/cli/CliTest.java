@@ -1,11 +1,11 @@
 package dev.kbgen.cli;
 
+import static dev.kbgen.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbgen.testing.Cli.Run;
 import dev.kbgen.testing.SiteFixture;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
   @TempDir Path tmp;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void helpListsTheCommandsAndExitCodes() {

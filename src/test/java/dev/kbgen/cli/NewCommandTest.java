@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.Severity;
+import dev.kbgen.testing.Cli;
+import dev.kbgen.testing.Cli.Run;
 import dev.kbgen.testing.SiteFixture;
 import dev.kbgen.testing.SiteFixture.Built;
 import java.io.IOException;
@@ -84,20 +86,13 @@ class NewCommandTest {
   @TempDir Path tmp;
   SiteFixture site;
 
-  record Run(int code, String out, String err) {}
-
   Run run(String... args) {
     List<String> all = new ArrayList<>(List.of("new", "--content", site.content().toString()));
     all.addAll(List.of(args));
     if (!all.contains("--date")) {
       all.addAll(List.of("--date", "2026-11-21"));
     }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+    return Cli.run(all);
   }
 
   @BeforeEach

@@ -2,6 +2,7 @@ package dev.kbgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbgen.testing.Cli;
 import dev.kbgen.testing.SiteFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,9 +16,9 @@ class ServeCommandTest {
 
   @Test
   void helpListsTheOptionsAndTheDefaults() {
-    CliTest.Run top = CliTest.run("--help");
+    Cli.Run top = Cli.run("--help");
     assertThat(top.out()).contains("serve");
-    CliTest.Run r = CliTest.run("serve", "--help");
+    Cli.Run r = Cli.run("serve", "--help");
     assertThat(r.code()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("--port", "8080", "--host", "127.0.0.1", "--content", "--templates", "--drafts")
@@ -29,8 +30,8 @@ class ServeCommandTest {
     SiteFixture site = SiteFixture.write(tmp, "");
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
-      CliTest.Run r =
-          CliTest.run(
+      Cli.Run r =
+          Cli.run(
               "serve",
               "--content",
               site.content().toString(),
@@ -51,23 +52,23 @@ class ServeCommandTest {
     SiteFixture site = SiteFixture.write(tmp, "");
     String content = site.content().toString();
     String templates = site.templates().toString();
-    CliTest.Run badPort =
-        CliTest.run("serve", "--content", content, "--templates", templates, "--port", "70000");
+    Cli.Run badPort =
+        Cli.run("serve", "--content", content, "--templates", templates, "--port", "70000");
     assertThat(badPort.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(badPort.err()).contains("not a port number");
 
-    CliTest.Run noContent =
-        CliTest.run("serve", "--content", tmp.resolve("nope").toString(), "--templates", templates);
+    Cli.Run noContent =
+        Cli.run("serve", "--content", tmp.resolve("nope").toString(), "--templates", templates);
     assertThat(noContent.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(noContent.err()).contains("does not exist");
 
-    CliTest.Run noTemplates =
-        CliTest.run("serve", "--content", content, "--templates", tmp.resolve("nope").toString());
+    Cli.Run noTemplates =
+        Cli.run("serve", "--content", content, "--templates", tmp.resolve("nope").toString());
     assertThat(noTemplates.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(noTemplates.err()).contains("templates folder");
 
-    CliTest.Run badHost =
-        CliTest.run(
+    Cli.Run badHost =
+        Cli.run(
             "serve",
             "--content",
             content,

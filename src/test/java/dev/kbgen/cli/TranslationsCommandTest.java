@@ -2,10 +2,10 @@ package dev.kbgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbgen.testing.Cli;
+import dev.kbgen.testing.Cli.Run;
 import dev.kbgen.testing.SiteFixture;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +25,13 @@ class TranslationsCommandTest {
   @TempDir Path tmp;
   Path content;
 
-  record Run(int code, String out, String err) {}
-
   Run run(String... args) {
     String[] all = new String[args.length + 3];
     all[0] = "translations";
     all[1] = "--content";
     all[2] = content.toString();
     System.arraycopy(args, 0, all, 3, args.length);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+    return Cli.run(all);
   }
 
   @BeforeEach

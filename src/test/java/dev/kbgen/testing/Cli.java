@@ -1,0 +1,43 @@
+package dev.kbgen.testing;
+
+import dev.kbgen.cli.Main;
+import dev.kbgen.cli.Terminal;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs kbgen's command line in-process and captures what it prints. */
+public final class Cli {
+  private Cli() {}
+
+  /** A finished command: its exit code and what it printed to each stream. */
+  public record Run(int code, String out, String err) {}
+
+  public static Run run(String... args) {
+    return run(Terminal.PLAIN, args);
+  }
+
+  public static Run run(List<String> args) {
+    return run(args.toArray(String[]::new));
+  }
+
+  public static Run run(Terminal terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), terminal);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** {@code kbgen build --content C --templates T --out O}. */
+  public static Run build(Path content, Path templates, Path out) {
+    return run(
+        "build",
+        "--content",
+        content.toString(),
+        "--templates",
+        templates.toString(),
+        "--out",
+        out.toString());
+  }
+}
