@@ -25,7 +25,7 @@ skip_hugo=false
 skip_serve=false
 skip_browser=false
 
-usage() { sed -n '4,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '5,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 2; }
 while (($#)); do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
@@ -76,7 +76,7 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
   echo "cores: $(nproc)"
   echo "memory: $(free -g | awk '/^Mem:/ {print $2}') GiB"
   echo "java: $(java -version 2>&1 | sed -n 1p)"
-  echo "kbgen: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown) ($jar)"
+  echo "kbgen: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown) (${jar#"$repo"/})"
   if $with_hugo; then
     echo "hugo: $(hugo version | cut -d' ' -f2)"
     echo "pagefind: $("$pagefind" --version 2>/dev/null || echo unknown)"
