@@ -586,7 +586,13 @@ final class MarkdownConverter {
       text = before + blockAware(before, replacement, after) + after;
     }
     String done = text;
-    return replace(SHORTCODE, done, m -> single(m.group(3), m.group(4), lineOf(done, m.start())));
+    return replace(
+        SHORTCODE,
+        done,
+        m -> {
+          String r = single(m.group(3), m.group(4), lineOf(done, m.start()));
+          return blockAware(done.substring(0, m.start()), r, done.substring(m.end()));
+        });
   }
 
   /** A block replacement starts on its own line and ends its line. */
@@ -1102,7 +1108,8 @@ final class MarkdownConverter {
   /** At most two blank lines in a row, no trailing spaces on blank lines, one final newline. */
   private static String tidy(String text) {
     String t =
-        text.replaceAll("(?m)^[ \\t]+$", "").replaceAll("\n{3,}", "\n\n").replaceFirst("^\n+", "");
+        text.replace("\u0003", "")
+            .replaceAll("(?m)^[ \\t]+$", "").replaceAll("\n{3,}", "\n\n").replaceFirst("^\n+", "");
     return t.strip().isEmpty() ? "" : t.stripTrailing() + "\n";
   }
 
