@@ -698,7 +698,15 @@ final class MarkdownConverter {
           lines.add("**" + label + "**");
           lines.add("");
         }
-        lines.addAll(dedent(inner));
+        String codelang = args.get("codelang");
+        if (codelang != null) {
+          // a tab with codelang holds code, not Markdown
+          lines.add("```" + codelang);
+          lines.addAll(dedent(inner));
+          lines.add("```");
+        } else {
+          lines.addAll(dedent(inner));
+        }
         return block(lines);
       }
       case "table" -> {

@@ -192,6 +192,9 @@ class ImporterTest {
                 kubectl get pods # {{< note >}} stays
                 ```
                 {{% /tab %}}
+                {{< tab name="macOS" codelang="bash" >}}
+                brew install kubectl
+                {{< /tab >}}
                 {{< /tabs >}}
 
                 1. Step one.
@@ -234,6 +237,12 @@ class ImporterTest {
             kubectl get pods # {{< note >}} stays
             ```
 
+            **macOS**
+
+            ```bash
+            brew install kubectl
+            ```
+
             1. Step one.
                > [!WARNING]
                > Careful with nodes.
@@ -253,10 +262,11 @@ class ImporterTest {
         .contains("  content_type: \"task\"\n  weight: \"10\"\n");
     assertThat(run.out())
         .containsPattern("shortcode note +1\\n")
+        .containsPattern("shortcode tab +2\\n")
         .containsPattern("shortcode glossary_tooltip +2\\n")
         .containsPattern("html comment removed +2\\n")
         .containsPattern("heading id +1\\n")
-        .containsPattern("unknown shortcode removed +1\\n +docs/tasks/debug.md:36: unknown-thing");
+        .containsPattern("unknown shortcode removed +1\\n +docs/tasks/debug.md:39: unknown-thing");
   }
 
   private static final String TIDB =
