@@ -159,7 +159,12 @@ public final class Importer {
         articles.add(rel);
       }
       Set<String> articleSet = new HashSet<>(articles);
-      Map<String, String> variables = new TreeMap<>(variables(source.resolve("variables.json")));
+      // variables.json in the source folder, else in its parent (TiDB Operator: en/ and zh/)
+      Path json = source.resolve("variables.json");
+      if (!Files.isRegularFile(json) && source.getParent() != null) {
+        json = source.getParent().resolve("variables.json");
+      }
+      Map<String, String> variables = new TreeMap<>(variables(json));
       variables.putAll(o.variables());
       MarkdownConverter converter =
           new MarkdownConverter(

@@ -916,7 +916,32 @@ final class MarkdownConverter {
     List<String> out = new ArrayList<>();
     int tabs = 0;
     Deque<Boolean> divs = new ArrayDeque<>();
+    String note = null;
+    String noteIndent = "";
+    List<String> noteLines = new ArrayList<>();
     for (String line : lines) {
+      Matcher j = JSX_LINE.matcher(line);
+      if (note == null && j.matches() && j.group(2).isEmpty() && noteKind(j.group(3)) != null) {
+        note = noteKind(j.group(3));
+        noteIndent = j.group(1);
+        noteLines.clear();
+        continue;
+      }
+      if (note != null) {
+        if (j.matches() && j.group(2).equals("/") && noteKind(j.group(3)) != null) {
+          log.converted("jsx note");
+          out.add("");
+          String body = admonition(note, null, String.join("\n", noteLines)).substring(1);
+          for (String l : body.split("\n", -1)) {
+            out.add(noteIndent + l);
+          }
+          out.add("");
+          note = null;
+        } else {
+          noteLines.add(line);
+        }
+        continue;
+      }
       Matcher tab = TAB_DIV.matcher(line);
       if (tabs > 0 && tab.matches()) {
         divs.push(true);
@@ -951,6 +976,10 @@ final class MarkdownConverter {
         log.converted("jsx tag CustomContent");
       }
       out.add(line);
+    }
+    if (note != null) {
+      log.warn("jsx note not closed", file, 0, note);
+      out.addAll(noteLines);
     }
     return String.join("\n", out);
   }
@@ -1117,7 +1146,9 @@ final class MarkdownConverter {
   private static String tidy(String text) {
     String t =
         text.replace("\u0003", "")
-            .replaceAll("(?m)^[ \\t]+$", "").replaceAll("\n{3,}", "\n\n").replaceFirst("^\n+", "");
+            .replaceAll("(?m)^[ \\t]+$", "")
+            .replaceAll("\n{3,}", "\n\n")
+            .replaceFirst("^\n+", "");
     return t.strip().isEmpty() ? "" : t.stripTrailing() + "\n";
   }
 

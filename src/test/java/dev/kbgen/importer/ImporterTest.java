@@ -303,6 +303,12 @@ class ImporterTest {
           + "</div>\r\n"
           + "</SimpleTab>\r\n"
           + "\r\n"
+          + "<Tip>\r\n"
+          + "\r\n"
+          + "Use `tiup` to upgrade.\r\n"
+          + "\r\n"
+          + "</Tip>\r\n"
+          + "\r\n"
           + "> **Warning:** Do not restart.\r\n"
           + "\r\n"
           + "{{< copyable \"shell-regular\" >}}\r\n"
@@ -369,6 +375,9 @@ class ImporterTest {
 
             Use JDBC.
 
+            > [!TIP]
+            > Use `tiup` to upgrade.
+
             > [!WARNING]
             > Do not restart.
 
@@ -384,6 +393,7 @@ class ImporterTest {
         .containsPattern("bold note +2\\n")
         .containsPattern("variable +4\\n")
         .containsPattern("jsx tag SimpleTab +2\\n")
+        .containsPattern("jsx note +1\\n")
         .containsPattern("tab +2\\n")
         .containsPattern("shortcode copyable +1\\n");
   }
@@ -464,6 +474,30 @@ class ImporterTest {
         .contains("front matter is not valid YAML");
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(Files.exists(dir.resolve("content/en/docs/good.md"))).isTrue();
+  }
+
+  @Test
+  void variablesJsonIsReadFromTheSourceOrItsParent() {
+    Path src =
+        write(
+                dir,
+                """
+                -- ops/variables.json --
+                {"operator_version": "v1.6.5"}
+                -- ops/en/upgrade.md --
+                ---
+                title: Upgrade to {{{ .operator_version }}}
+                ---
+                Run `helm upgrade --version={{{ .operator_version }}}`; {{{ .unknown }}}.
+                """)
+            .resolve("ops/en");
+    Cli.Run run = importTree("markdown", "en", "ops", src);
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(imported("en/ops/upgrade.md"))
+        .contains("title: \"Upgrade to v1.6.5\"\n")
+        .endsWith("---\n\nRun `helm upgrade --version=v1.6.5`; unknown.\n");
+    assertThat(run.out())
+        .containsPattern("unknown variable +1\\n +en/upgrade.md: \\{\\{\\{ .unknown }}}");
   }
 
   @Test

@@ -42,8 +42,18 @@ class RealCorpusImportTest {
   /** Constructs that must not be left in the text outside code. */
   static final List<String> LEFTOVERS =
       List.of(
-          "{{<", "{{%", "{{{", ":::", "[!INCLUDE", "[!NOTE", "[!TIP", "[!IMPORTANT", "[!WARNING",
-          "[!CAUTION", "<CustomContent", "<SimpleTab");
+          "{{<",
+          "{{%",
+          "{{{",
+          ":::",
+          "[!INCLUDE",
+          "[!NOTE",
+          "[!TIP",
+          "[!IMPORTANT",
+          "[!WARNING",
+          "[!CAUTION",
+          "<CustomContent",
+          "<SimpleTab");
 
   private static final Pattern FENCE = Pattern.compile("^\\s*(?:>\\s*)*(`{3,}|~{3,}).*$");
   private static final Pattern INLINE_CODE = Pattern.compile("(`+)(?!`).+?(?<!`)\\1(?!`)");
@@ -82,7 +92,10 @@ class RealCorpusImportTest {
             new Job(Flavour.MARKDOWN, "en", "tidb", k.resolve("pingcap-docs")),
             new Job(Flavour.MARKDOWN, "zh", "tidb", k.resolve("pingcap-docs-cn")),
             new Job(
-                Flavour.MARKDOWN, "en", "tidb-operator", k.resolve("pingcap-docs-tidb-operator/en")),
+                Flavour.MARKDOWN,
+                "en",
+                "tidb-operator",
+                k.resolve("pingcap-docs-tidb-operator/en")),
             new Job(
                 Flavour.MARKDOWN,
                 "zh",
@@ -91,7 +104,8 @@ class RealCorpusImportTest {
     for (Job j : jobs) {
       ImportReport r =
           Importer.run(
-              new ImportOptions(j.f(), j.lang(), j.prefix(), j.src(), content, List.of(), vars, false));
+              new ImportOptions(
+                  j.f(), j.lang(), j.prefix(), j.src(), content, List.of(), vars, false));
       reports.put(j.lang() + "/" + j.prefix(), r);
     }
   }
@@ -147,7 +161,8 @@ class RealCorpusImportTest {
           String prose = INLINE_CODE.matcher(line).replaceAll("");
           for (String construct : LEFTOVERS) {
             if (prose.contains(construct)
-                && !(construct.startsWith("[!") && prose.matches("^[ \\t>]*>\\s*\\[![A-Z]+]\\s*$"))) {
+                && !(construct.startsWith("[!")
+                    && prose.matches("^[ \\t>]*>\\s*\\[![A-Z]+]\\s*$"))) {
               counts.merge(construct, 1, Integer::sum);
               if (examples.size() < 10) {
                 examples.add(content.relativize(p) + ": " + line.strip());
@@ -158,7 +173,8 @@ class RealCorpusImportTest {
       }
     }
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    System.out.println("leftover constructs in imported Markdown outside code: " + total + " " + counts);
+    System.out.println(
+        "leftover constructs in imported Markdown outside code: " + total + " " + counts);
     assertThat(total).as(String.join("\n", examples)).isZero();
   }
 
@@ -190,13 +206,7 @@ class RealCorpusImportTest {
       }
     }
     BuildOptions options =
-        new BuildOptions(
-                sample,
-                SiteFixture.repoTemplates(),
-                false,
-                tmp,
-                SiteFixture.TODAY,
-                false)
+        new BuildOptions(sample, SiteFixture.repoTemplates(), false, tmp, SiteFixture.TODAY, false)
             .withLinksWarn(true);
     MemoryPublisher out = new MemoryPublisher();
     BuildResult result = new Pipeline(options).run(out);
@@ -227,7 +237,9 @@ class RealCorpusImportTest {
           counts.merge(construct, 1, Integer::sum);
           if (examples.size() < 10) {
             examples.add(
-                f.path() + ": " + text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40)));
+                f.path()
+                    + ": "
+                    + text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40)));
           }
           at = text.indexOf(construct, at + 1);
         }
