@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -402,10 +401,5 @@ public final class Importer {
   static String name(String key) {
     String s = key.replace('-', ' ');
     return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-  }
-
-  @SuppressWarnings("unused")
-  private static Set<String> sorted(Set<String> s) {
-    return new TreeSet<>(s);
   }
 }

@@ -357,7 +357,7 @@ final class MarkdownConverter {
           if (f.matches() && f.group(2).startsWith(fence) && f.group(3).isBlank()) {
             fence = null;
           }
-          append(out, line, i, lines.size());
+          append(out, line);
           continue;
         }
       }
@@ -383,17 +383,17 @@ final class MarkdownConverter {
       String result = b.toString();
       if ((had || !keep) && result.isBlank()) {
         if (!inComment && i + 1 < lines.size() && out.length() > 0) {
-          append(out, "", i, lines.size());
+          append(out, "");
         }
         continue;
       }
-      append(out, result, i, lines.size());
+      append(out, result);
     }
     log.converted("html comment removed", removed);
     return out.toString();
   }
 
-  private static void append(StringBuilder out, String line, int i, int count) {
+  private static void append(StringBuilder out, String line) {
     out.append(line).append('\n');
   }
 
@@ -516,6 +516,7 @@ final class MarkdownConverter {
               log.converted("docfx alert");
               return m.group(1) + "[!" + m.group(2).toUpperCase(Locale.ROOT) + "]";
             });
+    text = splitQuotesBeforeAlerts(text);
     text =
         replace(
             DOCFX_DIV,
@@ -540,6 +541,25 @@ final class MarkdownConverter {
       text = text.replaceAll(":::[a-z-]*(\\s+[a-z-]+=\"[^\"]*\")*\\s*:::", "").replace(":::", "");
     }
     return text;
+  }
+
+  /**
+   * DocFX starts an alert also in the middle of a quote ({@code > Access is denied.} then {@code >
+   * [!NOTE]}); Markdown needs a new quote for it, so a blank line goes between them.
+   */
+  private static String splitQuotesBeforeAlerts(String text) {
+    List<String> lines = lines(text);
+    List<String> out = new ArrayList<>();
+    Pattern alert = Pattern.compile("^[ \\t]*>[ \\t]*\\[![A-Z]+][ \\t]*$");
+    Pattern quoted = Pattern.compile("^[ \\t]*>[ \\t]*\\S.*$");
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (i > 0 && alert.matcher(line).matches() && quoted.matcher(lines.get(i - 1)).matches()) {
+        out.add("");
+      }
+      out.add(line);
+    }
+    return String.join("\n", out);
   }
 
   private static String escapeAlt(String alt) {
@@ -1005,7 +1025,7 @@ final class MarkdownConverter {
               String url = m.group(3);
               boolean angle = url.startsWith("<");
               String raw = angle ? url.substring(1, url.length() - 1) : url;
-              String rewritten = rewrite(raw, !m.group(1).isEmpty(), lineOf(input, m.start()));
+              String rewritten = rewrite(raw, !m.group(1).isEmpty(), lineOf(input, m.start(), raw));
               String out = angle ? "<" + rewritten + ">" : rewritten;
               return m.group(1) + "[" + m.group(2) + "](" + out + m.group(4) + ")";
             });
@@ -1161,9 +1181,17 @@ final class MarkdownConverter {
    * first occurs in the original body, or else counted in the converted text (approximate).
    */
   private int lineOf(String text, int offset) {
+    return lineOf(text, offset, null);
+  }
+
+  /** Like {@link #lineOf(String, int)}, also looking for {@code hint} (a URL) in the original. */
+  private int lineOf(String text, int offset, String hint) {
     int end = text.indexOf('\n', offset);
     String snippet = text.substring(offset, end < 0 ? text.length() : end);
     int at = snippet.length() >= 8 ? original.indexOf(snippet) : -1;
+    if (at < 0 && hint != null && hint.length() >= 4) {
+      at = original.indexOf(hint);
+    }
     if (at >= 0) {
       return count(original, at);
     }

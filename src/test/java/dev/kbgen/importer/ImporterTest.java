@@ -62,6 +62,11 @@ class ImporterTest {
       > [!Note]
       > Only on Windows.
 
+      - When you join a computer, you see:
+          > Access is denied.
+          > [!NOTE]
+          > Administrators can join computers.
+
       :::image type="content" source="media/x.png" alt-text="The error dialog.":::
 
       [!INCLUDE [disclaimer](../includes/disclaimer.md)]
@@ -124,6 +129,12 @@ class ImporterTest {
             > [!NOTE]
             > Only on Windows.
 
+            - When you join a computer, you see:
+                > Access is denied.
+
+                > [!NOTE]
+                > Administrators can join computers.
+
             ![The error dialog.](media/x.png)
 
             This is a disclaimer.
@@ -145,13 +156,13 @@ class ImporterTest {
             """);
     assertThat(run.out())
         .contains("imported 2 articles (1 skipped, 0 failed)")
-        .containsPattern("docfx alert +1\\n")
+        .containsPattern("docfx alert +2\\n")
         .containsPattern("docfx image +1\\n")
         .containsPattern("include +1\\n")
         .containsPattern("title from H1 +1\\n")
         .containsPattern(
-            "include not found +1\\n +src/app/sign-in-fails.md:20: ../includes/missing.md")
-        .containsPattern("image not found +1\\n")
+            "include not found +1\\n +src/app/sign-in-fails.md:25: ../includes/missing.md")
+        .containsPattern("image not found +1\\n +src/app/sign-in-fails.md:21: media/x.png")
         .contains("includes/disclaimer.md: include file (in an includes folder)");
     assertThat(imported("site.yaml"))
         .contains("products:\n  support: {en: \"Support\", zh: \"Support\"}\n")

@@ -57,6 +57,11 @@ class RealCorpusImportTest {
 
   private static final Pattern FENCE = Pattern.compile("^\\s*(?:>\\s*)*(`{3,}|~{3,}).*$");
   private static final Pattern INLINE_CODE = Pattern.compile("(`+)(?!`).+?(?<!`)\\1(?!`)");
+
+  /** An admonition's first line, also in a list item: {@code 3. > [!NOTE]}. */
+  private static final Pattern ALERT_LINE =
+      Pattern.compile("^[ \\t]*(?:(?:[-*+]|\\d+[.)])[ \\t]+)?(?:>[ \\t]*)+\\[![A-Z]+][ \\t]*$");
+
   private static final Pattern ID = Pattern.compile("(?m)^id: \"([^\"]+)\"$");
 
   private Path tmp;
@@ -161,8 +166,7 @@ class RealCorpusImportTest {
           String prose = INLINE_CODE.matcher(line).replaceAll("");
           for (String construct : LEFTOVERS) {
             if (prose.contains(construct)
-                && !(construct.startsWith("[!")
-                    && prose.matches("^[ \\t>]*>\\s*\\[![A-Z]+]\\s*$"))) {
+                && !(construct.startsWith("[!") && ALERT_LINE.matcher(prose).matches())) {
               counts.merge(construct, 1, Integer::sum);
               if (examples.size() < 10) {
                 examples.add(content.relativize(p) + ": " + line.strip());
