@@ -61,7 +61,7 @@ final class MarkdownConverter {
   private static final Pattern DIV_CLOSE = Pattern.compile("^[ \\t]*</div>[ \\t]*$");
   private static final Pattern CUSTOM_CONTENT = Pattern.compile("</?CustomContent(?:\\s[^>]*)?>");
   private static final Pattern HEADING_ID =
-      Pattern.compile("(?m)^([ \\t]{0,3}#{1,6}[ \\t].*?)[ \\t]*\\{#([A-Za-z0-9_.:-]+)}[ \\t]*$");
+      Pattern.compile("(?m)^([ \\t]{0,3}#{1,6}[ \\t].*?)[ \\t]*\\{#([^}\\s][^}\\n]*)}[ \\t]*$");
   private static final Pattern INLINE_LINK =
       Pattern.compile(
           "(!?)\\[([^\\[\\]\\n]*+(?:\\[[^\\[\\]\\n]*+][^\\[\\]\\n]*+)*+)]\\(\\s*(<[^>\\n]*>|[^)\\s]+)((?:\\s+\"[^\"\\n]*\")?)\\s*\\)");
@@ -1010,7 +1010,8 @@ final class MarkdownConverter {
         text,
         m -> {
           log.converted("heading id");
-          return m.group(1) + " <a id=\"" + m.group(2) + "\"></a>";
+          String id = m.group(2).strip().replaceAll("[\\s\"<>&]+", "-");
+          return m.group(1) + " <a id=\"" + id + "\"></a>";
         });
   }
 

@@ -213,6 +213,8 @@ class ImporterTest {
                    Careful with {{< glossary_tooltip term_id="node" >}}s.
                    {{< /warning >}}
 
+                ### Is kube-proxy working? {#is-kube-proxy working}
+
                 Version {{< param "version" >}}; see [Services](/docs/tasks/services/).
                 {{< unknown-thing >}}
                 -- site/en/docs/tasks/services.md --
@@ -258,6 +260,8 @@ class ImporterTest {
                > [!WARNING]
                > Careful with nodes.
 
+            ### Is kube-proxy working? <a id="is-kube-proxy-working"></a>
+
             Version v1.28; see [Services](services.md).
             """);
     assertThat(out)
@@ -276,8 +280,8 @@ class ImporterTest {
         .containsPattern("shortcode tab +2\\n")
         .containsPattern("shortcode glossary_tooltip +2\\n")
         .containsPattern("html comment removed +2\\n")
-        .containsPattern("heading id +1\\n")
-        .containsPattern("unknown shortcode removed +1\\n +docs/tasks/debug.md:39: unknown-thing");
+        .containsPattern("heading id +2\\n")
+        .containsPattern("unknown shortcode removed +1\\n +docs/tasks/debug.md:41: unknown-thing");
   }
 
   private static final String TIDB =
