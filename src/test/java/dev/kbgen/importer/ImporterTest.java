@@ -62,10 +62,10 @@ class ImporterTest {
       > [!Note]
       > Only on Windows.
 
-      - When you join a computer, you see:
-          > Access is denied.
+      - When you add the laptop, you see:
+          > Permission denied.
           > [!NOTE]
-          > Administrators can join computers.
+          > Ask an administrator to add it.
 
       :::image type="content" source="media/x.png" alt-text="The error dialog.":::
 
@@ -129,11 +129,11 @@ class ImporterTest {
             > [!NOTE]
             > Only on Windows.
 
-            - When you join a computer, you see:
-                > Access is denied.
+            - When you add the laptop, you see:
+                > Permission denied.
 
                 > [!NOTE]
-                > Administrators can join computers.
+                > Ask an administrator to add it.
 
             ![The error dialog.](media/x.png)
 
@@ -213,7 +213,7 @@ class ImporterTest {
                    Careful with {{< glossary_tooltip term_id="node" >}}s.
                    {{< /warning >}}
 
-                ### Is kube-proxy working? {#is-kube-proxy working}
+                ### Is the proxy running? {#is-proxy running}
 
                 Version {{< param "version" >}}; see [Services](/docs/tasks/services/).
                 {{< unknown-thing >}}
@@ -260,7 +260,7 @@ class ImporterTest {
                > [!WARNING]
                > Careful with nodes.
 
-            ### Is kube-proxy working? <a id="is-kube-proxy-working"></a>
+            ### Is the proxy running? <a id="is-proxy-running"></a>
 
             Version v1.28; see [Services](services.md).
             """);
