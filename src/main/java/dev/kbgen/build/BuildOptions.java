@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
  * @param workingDir the folder file names in problems are shown relative to
  * @param today the date review dates are compared with
  * @param requireTranslations whether a missing translation is a warning rather than an info
+ * @param linksWarn whether a broken link or missing image is a warning rather than an error (for
+ *     imported content that links to pages outside the selection)
  */
 public record BuildOptions(
     Path content,
@@ -20,7 +22,18 @@ public record BuildOptions(
     boolean drafts,
     Path workingDir,
     LocalDate today,
-    boolean requireTranslations) {
+    boolean requireTranslations,
+    boolean linksWarn) {
+
+  public BuildOptions(
+      Path content,
+      Path templates,
+      boolean drafts,
+      Path workingDir,
+      LocalDate today,
+      boolean requireTranslations) {
+    this(content, templates, drafts, workingDir, today, requireTranslations, false);
+  }
 
   /** Today's date in UTC, the default for {@link #today}. */
   public static LocalDate todayUtc() {
@@ -38,7 +51,14 @@ public record BuildOptions(
 
   /** The same options on another date. */
   public BuildOptions withToday(LocalDate date) {
-    return new BuildOptions(content, templates, drafts, workingDir, date, requireTranslations);
+    return new BuildOptions(
+        content, templates, drafts, workingDir, date, requireTranslations, linksWarn);
+  }
+
+  /** The same options with broken links reported as warnings ({@code --links warn}) or not. */
+  public BuildOptions withLinksWarn(boolean warn) {
+    return new BuildOptions(
+        content, templates, drafts, workingDir, today, requireTranslations, warn);
   }
 
   /** How a file is named in problems: relative to the working folder when it is inside it. */

@@ -295,6 +295,7 @@ public final class Pipeline {
     LinkIndex links =
         new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
     SectionRule sections = new SectionRule(config.sections());
+    Problems lenient = new Problems();
     Map<String, RenderedBody> out = new TreeMap<>();
     List<Map.Entry<String, RenderedBody>> rendered =
         articles.parallelStream()
@@ -302,15 +303,36 @@ public final class Pipeline {
                 a -> {
                   Map<String, String> titles =
                       ui == null ? Map.of() : ui.admonitionTitles(a.lang());
-                  RenderedBody body = renderer.render(a, links.forArticle(a), titles, problems);
+                  RenderedBody body =
+                      renderer.render(
+                          a, links.forArticle(a), titles, options.linksWarn() ? lenient : problems);
                   sections.check(a, body, problems);
                   return Map.entry(a.path(), body);
                 })
             .toList();
     rendered.forEach(e -> out.put(e.getKey(), e.getValue()));
+    for (Problem p : lenient.sorted()) {
+      problems.add(p.isError() ? asWarning(p) : p);
+    }
     bodies = out;
     AnchorRule.check(articles, bodies, problems);
     detail = count(bodies.size(), "article");
+  }
+
+  /**
+   * A broken link as a warning ({@code --links warn}). The link is still not written: it renders as
+   * {@code #broken-link}, unsafe schemes included.
+   */
+  private static Problem asWarning(Problem p) {
+    return new Problem(
+        Severity.WARNING,
+        p.file(),
+        p.line(),
+        p.column(),
+        p.title(),
+        p.detail(),
+        p.hint(),
+        p.excerpt());
   }
 
   /** The Lucene index of every language, which the search, related articles and checks use. */

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 public final class BuildCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
   @Mixin SiteOptions siteOptions;
+  @Mixin LinkOptions linkOptions;
 
   @Option(names = "--drafts", description = "Include articles with 'status: draft'.")
   boolean drafts;
@@ -59,7 +60,8 @@ public final class BuildCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     BuildOptions options =
-        new BuildOptions(content, siteOptions.templates, drafts, Path.of("").toAbsolutePath());
+        new BuildOptions(content, siteOptions.templates, drafts, Path.of("").toAbsolutePath())
+            .withLinksWarn(linkOptions.warn());
     Terminal terminal = parent.terminal();
     BuildResult result =
         new Pipeline(options, StageProgress.on(terminal, quiet, err))

@@ -41,6 +41,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin ContentOptions contentOptions;
   @Mixin ThemeOptions themeOptions;
+  @Mixin LinkOptions linkOptions;
 
   @Option(
       names = "--format",
@@ -91,7 +92,8 @@ public final class CheckCommand implements Callable<Integer> {
             drafts,
             Path.of("").toAbsolutePath(),
             today == null ? BuildOptions.todayUtc() : today,
-            requireTranslations);
+            requireTranslations,
+            linkOptions.warn());
     boolean showProgress = format == Format.text && !quiet;
     BuildResult result =
         new Pipeline(options, StageProgress.on(terminal, !showProgress, err)).check();

@@ -37,6 +37,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
 
   @Mixin ThemeOptions themeOptions;
+  @Mixin LinkOptions linkOptions;
 
   @Option(
       names = "--queries",
@@ -70,7 +71,8 @@ public final class EvalCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Optional<Pipeline.Reference> ref =
-        ReferenceLoader.load(contentOptions.content, themeOptions.templates, err);
+        ReferenceLoader.load(
+            contentOptions.content, themeOptions.templates, linkOptions.warn(), err);
     if (ref.isEmpty()) {
       return ExitCodes.CONTENT;
     }

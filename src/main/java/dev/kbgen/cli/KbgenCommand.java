@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
       EvalCommand.class,
       TranslationsCommand.class,
       NewCommand.class,
+      ImportCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

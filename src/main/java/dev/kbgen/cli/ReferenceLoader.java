@@ -13,9 +13,12 @@ final class ReferenceLoader {
   private ReferenceLoader() {}
 
   /** The pipeline's reference, or empty (with problems printed) when the content has errors. */
-  static Optional<Pipeline.Reference> load(Path content, Path templates, PrintWriter err) {
+  static Optional<Pipeline.Reference> load(
+      Path content, Path templates, boolean linksWarn, PrintWriter err) {
     Pipeline pipeline =
-        new Pipeline(new BuildOptions(content, templates, false, Path.of("").toAbsolutePath()));
+        new Pipeline(
+            new BuildOptions(content, templates, false, Path.of("").toAbsolutePath())
+                .withLinksWarn(linksWarn));
     Pipeline.Reference ref = pipeline.reference();
     if (ref.engine() == null) {
       for (Problem p : ref.problems()) {

@@ -31,6 +31,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
 
   @Mixin ThemeOptions themeOptions;
+  @Mixin LinkOptions linkOptions;
 
   @Option(names = "--lang", paramLabel = "LANG", description = "Language to search: en, zh, ...")
   String lang;
@@ -68,7 +69,8 @@ public final class SearchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Optional<Pipeline.Reference> ref =
-        ReferenceLoader.load(contentOptions.content, themeOptions.templates, err);
+        ReferenceLoader.load(
+            contentOptions.content, themeOptions.templates, linkOptions.warn(), err);
     if (ref.isEmpty()) {
       return ExitCodes.CONTENT;
     }

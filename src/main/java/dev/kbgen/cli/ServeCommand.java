@@ -31,6 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
 
   @Mixin ThemeOptions themeOptions;
+  @Mixin LinkOptions linkOptions;
 
   @Option(
       names = "--port",
@@ -77,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     BuildOptions options =
-        new BuildOptions(content, themeOptions.templates, drafts, Path.of("").toAbsolutePath());
+        new BuildOptions(content, themeOptions.templates, drafts, Path.of("").toAbsolutePath())
+            .withLinksWarn(linkOptions.warn());
     PreviewServer server;
     try {
       server = PreviewServer.start(ServeSettings.of(options, host, port), out, err);

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The heading texts that mark each troubleshooting section, per language.
@@ -11,6 +13,8 @@ import java.util.Map;
  * @param names for each section kind, the accepted headings per language code
  */
 public record SectionNames(Map<SectionKind, Map<String, List<String>>> names) {
+  private static final Pattern NUMBERED =
+      Pattern.compile("(\\S.*?)\\s*\\d{1,2}\\s*(?:[:：.\\-–—]\\s*.*)?");
 
   public SectionNames {
     names = Map.copyOf(new EnumMap<>(names));
@@ -34,8 +38,27 @@ public record SectionNames(Map<SectionKind, Map<String, List<String>>> names) {
     return new SectionNames(m);
   }
 
-  /** The kind of section a level-2 heading starts, in the given language. */
+  /**
+   * The kind of section a level-2 heading starts, in the given language. A numbered variant counts
+   * as its section: "Cause 2", "Resolution 1: restart the service".
+   */
   public SectionKind classify(String lang, String heading) {
+    SectionKind kind = classifyExact(lang, heading);
+    if (kind == SectionKind.OTHER) {
+      Matcher m = NUMBERED.matcher(heading.strip());
+      if (m.matches()) {
+        return classifyExact(lang, m.group(1));
+      }
+    }
+    return kind;
+  }
+
+  /** Whether a heading is a numbered variant such as "Cause 2" or "Resolution 1: ...". */
+  public static boolean isNumbered(String heading) {
+    return NUMBERED.matcher(heading.strip()).matches();
+  }
+
+  private SectionKind classifyExact(String lang, String heading) {
     String h = normalise(heading);
     for (var e : names.entrySet()) {
       for (String candidate : e.getValue().getOrDefault(lang, List.of())) {

@@ -75,7 +75,8 @@ public record ArticleMeta(
           "review_by",
           "related",
           "api_docs",
-          "translated_from");
+          "translated_from",
+          "extra");
 
   public static final List<String> SEVERITIES = List.of("blocked", "degraded", "question");
   public static final List<String> STATUSES = List.of("published", "draft", "known-issue", "fixed");

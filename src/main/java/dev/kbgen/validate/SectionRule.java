@@ -37,6 +37,9 @@ public final class SectionRule {
         continue;
       }
       if (found.putIfAbsent(s.kind(), s) != null) {
+        if (SectionNames.isNumbered(s.heading())) {
+          continue; // "Cause 1", "Cause 2": one section in several variants
+        }
         problems.add(
             a.source()
                 .problem(

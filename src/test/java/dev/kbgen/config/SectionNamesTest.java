@@ -28,6 +28,11 @@ class SectionNamesTest {
         "Prevention|PREVENTION",
         "Background|OTHER",
         "Cause and fix|OTHER",
+        "Cause 1|CAUSE",
+        "Cause 2: The disk is full|CAUSE",
+        "Resolution 2 - Restart the service|RESOLUTION",
+        "Resolution steps|OTHER",
+        "Windows 11|OTHER",
         "原因|OTHER"
       })
   void englishHeadings(String heading, SectionKind kind) {
