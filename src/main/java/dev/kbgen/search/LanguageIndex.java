@@ -18,6 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -46,6 +47,12 @@ public final class LanguageIndex implements AutoCloseable {
   public static final float K1 = 1.2f;
 
   public static final float B = 0.75f;
+
+  /** Documents analysed together before they are added to the index. */
+  private static final int ANALYSIS_BATCH = 256;
+
+  /** Enough for the postings of tens of thousands of articles before a segment is flushed. */
+  private static final double RAM_BUFFER_MB = 256;
 
   private final String lang;
   private final List<SearchDocument> docs;
@@ -76,25 +83,20 @@ public final class LanguageIndex implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig();
     config.setSimilarity(new BM25Similarity(K1, B));
     config.setUseCompoundFile(false);
+    // One segment in document order: the document number is the position in the list.
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    config.setMergePolicy(new LogDocMergePolicy());
     try (IndexWriter writer = new IndexWriter(dir, config)) {
-      for (SearchDocument d : docs) {
-        Document doc = new Document();
-        for (SearchField f : SearchField.values()) {
-          List<String> terms =
-              new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
-          if (f == SearchField.CODES) {
-            for (String c : d.curated()) {
-              String curated = Analysis.curated(c);
-              if (curated != null) {
-                terms.add(curated);
-              }
-            }
-          }
-          if (!terms.isEmpty()) {
-            doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
-          }
+      // Analysis (the costly part) runs on every core a batch at a time; documents are added in
+      // order, by one thread.
+      for (int from = 0; from < docs.size(); from += ANALYSIS_BATCH) {
+        List<Document> batch =
+            docs.subList(from, Math.min(docs.size(), from + ANALYSIS_BATCH)).parallelStream()
+                .map(d -> document(d, analysis, type))
+                .toList();
+        for (Document doc : batch) {
+          writer.addDocument(doc);
         }
-        writer.addDocument(doc);
       }
       writer.forceMerge(1);
       writer.commit();
@@ -102,6 +104,26 @@ public final class LanguageIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Document document(SearchDocument d, Analysis analysis, FieldType type) {
+    Document doc = new Document();
+    for (SearchField f : SearchField.values()) {
+      List<String> terms =
+          new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
+      if (f == SearchField.CODES) {
+        for (String c : d.curated()) {
+          String curated = Analysis.curated(c);
+          if (curated != null) {
+            terms.add(curated);
+          }
+        }
+      }
+      if (!terms.isEmpty()) {
+        doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
+      }
+    }
+    return doc;
   }
 
   public String lang() {
