@@ -65,6 +65,14 @@ public final class BuildCache {
     return engine;
   }
 
+  /** Drops the search engine and what was computed from it (a single build, once it is done). */
+  synchronized void forgetSearch() {
+    engine = null;
+    engineDocs = List.of();
+    similar.clear();
+    staticIndexes.clear();
+  }
+
   /** Related articles and near-duplicates of one language, computed once per engine. */
   SimilarArticles.Result similar(LanguageIndex index, int limit, double threshold) {
     SimilarKey key = new SimilarKey(index, limit, threshold);

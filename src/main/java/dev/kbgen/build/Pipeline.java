@@ -79,6 +79,10 @@ public final class Pipeline {
   private final BuildOptions options;
   private final Progress progress;
   private final BuildCache cache;
+
+  /** Whether the cache serves this build only, so that what later stages do not need can go. */
+  private final boolean ownCache;
+
   private final Problems problems = new Problems();
   private final Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -109,11 +113,11 @@ public final class Pipeline {
   private String detail = "";
 
   public Pipeline(BuildOptions options) {
-    this(options, Progress.NONE, new BuildCache());
+    this(options, Progress.NONE, null);
   }
 
   public Pipeline(BuildOptions options, Progress progress) {
-    this(options, progress, new BuildCache());
+    this(options, progress, null);
   }
 
   /** A build that reuses engines and unchanged results of earlier builds (the preview server). */
@@ -124,7 +128,8 @@ public final class Pipeline {
   public Pipeline(BuildOptions options, Progress progress, BuildCache cache) {
     this.options = options;
     this.progress = progress;
-    this.cache = cache;
+    this.ownCache = cache == null;
+    this.cache = cache == null ? new BuildCache() : cache;
   }
 
   /** Builds the site; publishes it only when there is no error. */
@@ -167,6 +172,11 @@ public final class Pipeline {
     stage("similar", this::similar);
     if (mode == Mode.BUILD && !problems.hasErrors()) {
       stage("search", this::search);
+    }
+    if (mode == Mode.BUILD && ownCache) {
+      // The Lucene indexes and search documents are not needed by the pages: let them go.
+      engine = null;
+      cache.forgetSearch();
     }
     if (!problems.hasErrors()) {
       stage("assemble", this::assemble);
