@@ -11,9 +11,9 @@ import dev.kbgen.search.StaticIndexWriter;
 import dev.kbgen.template.TemplateCache;
 import dev.kbgen.template.Templates;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a series of builds of the same site shares (the preview server rebuilds after every save):
@@ -28,8 +28,9 @@ public final class BuildCache {
   private MarkdownCache markdown;
   private SearchEngine engine;
   private List<SearchDocument> engineDocs = List.of();
-  private final Map<SimilarKey, SimilarArticles.Result> similar = new HashMap<>();
-  private final Map<IndexKey, StaticIndexWriter.Output> staticIndexes = new HashMap<>();
+  // Languages are computed side by side: these maps are not guarded by the cache's lock.
+  private final Map<SimilarKey, SimilarArticles.Result> similar = new ConcurrentHashMap<>();
+  private final Map<IndexKey, StaticIndexWriter.Output> staticIndexes = new ConcurrentHashMap<>();
 
   /**
    * The Markdown renderer for these section names and raw-HTML policy, keeping its rendered bodies.
@@ -64,14 +65,22 @@ public final class BuildCache {
     return engine;
   }
 
+  /** Drops the search engine and what was computed from it (a single build, once it is done). */
+  synchronized void forgetSearch() {
+    engine = null;
+    engineDocs = List.of();
+    similar.clear();
+    staticIndexes.clear();
+  }
+
   /** Related articles and near-duplicates of one language, computed once per engine. */
-  synchronized SimilarArticles.Result similar(LanguageIndex index, int limit, double threshold) {
+  SimilarArticles.Result similar(LanguageIndex index, int limit, double threshold) {
     SimilarKey key = new SimilarKey(index, limit, threshold);
     return similar.computeIfAbsent(key, k -> SimilarArticles.compute(index, limit, threshold));
   }
 
   /** A language's static index files, written once per engine and set of display names. */
-  synchronized StaticIndexWriter.Output staticIndex(
+  StaticIndexWriter.Output staticIndex(
       LanguageIndex index, Map<String, Map<String, String>> names) {
     IndexKey key = new IndexKey(index, names);
     return staticIndexes.computeIfAbsent(key, k -> StaticIndexWriter.write(index, names));

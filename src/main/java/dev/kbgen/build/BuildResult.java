@@ -9,17 +9,30 @@ import java.util.Map;
  * The outcome of a build.
  *
  * @param problems every problem found, sorted
- * @param files the site's files (empty when the build failed)
+ * @param files the site's files when the publisher keeps them in memory (tests, the preview
+ *     server); empty when the build failed or wrote the files out as they were made
  * @param timings milliseconds per stage, in execution order
  * @param articles how many articles were built
  * @param pages how many HTML pages were rendered
+ * @param fileCount how many files were published
  */
 public record BuildResult(
     List<Problem> problems,
     List<OutputFile> files,
     Map<String, Long> timings,
     int articles,
-    int pages) {
+    int pages,
+    int fileCount) {
+
+  /** A result whose files are all listed. */
+  public BuildResult(
+      List<Problem> problems,
+      List<OutputFile> files,
+      Map<String, Long> timings,
+      int articles,
+      int pages) {
+    this(problems, files, timings, articles, pages, files.size());
+  }
 
   public BuildResult {
     problems = List.copyOf(problems);

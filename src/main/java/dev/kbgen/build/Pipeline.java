@@ -19,6 +19,7 @@ import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Severity;
 import dev.kbgen.problem.Source;
 import dev.kbgen.publish.OutputFile;
+import dev.kbgen.publish.Publication;
 import dev.kbgen.publish.Publisher;
 import dev.kbgen.search.SearchDocument;
 import dev.kbgen.search.SearchEngine;
@@ -56,6 +57,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,6 +79,10 @@ public final class Pipeline {
   private final BuildOptions options;
   private final Progress progress;
   private final BuildCache cache;
+
+  /** Whether the cache serves this build only, so that what later stages do not need can go. */
+  private final boolean ownCache;
+
   private final Problems problems = new Problems();
   private final Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -92,16 +98,26 @@ public final class Pipeline {
   private SiteAssembler.Assembled assembled;
   private SearchEngine engine;
   private SearchAssets searchAssets = new SearchAssets("", Map.of());
+
+  /** Files made before the pages (search index) and after them (static files), until publish. */
   private final List<OutputFile> files = new ArrayList<>();
+
+  /** The publication the pages are written to as they are rendered (builds only). */
+  private Publication publication;
+
+  /** Every file published, when the publisher keeps them in memory anyway. */
+  private List<OutputFile> published = List.of();
+
+  private int fileCount;
   private int pages;
   private String detail = "";
 
   public Pipeline(BuildOptions options) {
-    this(options, Progress.NONE, new BuildCache());
+    this(options, Progress.NONE, null);
   }
 
   public Pipeline(BuildOptions options, Progress progress) {
-    this(options, progress, new BuildCache());
+    this(options, progress, null);
   }
 
   /** A build that reuses engines and unchanged results of earlier builds (the preview server). */
@@ -112,7 +128,8 @@ public final class Pipeline {
   public Pipeline(BuildOptions options, Progress progress, BuildCache cache) {
     this.options = options;
     this.progress = progress;
-    this.cache = cache;
+    this.ownCache = cache == null;
+    this.cache = cache == null ? new BuildCache() : cache;
   }
 
   /** Builds the site; publishes it only when there is no error. */
@@ -126,6 +143,20 @@ public final class Pipeline {
   }
 
   private BuildResult run(Mode mode, Publisher publisher) {
+    try {
+      return stages(mode, publisher);
+    } finally {
+      if (publication != null) {
+        try {
+          publication.close(); // discards the staged site unless it was committed
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  private BuildResult stages(Mode mode, Publisher publisher) {
     stage("load", () -> load(true));
     if (config == null || ui == null && mode == Mode.BUILD) {
       return result();
@@ -142,6 +173,11 @@ public final class Pipeline {
     if (mode == Mode.BUILD && !problems.hasErrors()) {
       stage("search", this::search);
     }
+    if (mode == Mode.BUILD && ownCache) {
+      // The Lucene indexes and search documents are not needed by the pages: let them go.
+      engine = null;
+      cache.forgetSearch();
+    }
     if (!problems.hasErrors()) {
       stage("assemble", this::assemble);
     }
@@ -152,13 +188,12 @@ public final class Pipeline {
     if (problems.hasErrors()) {
       return result(); // checkpoint: broken links, structure, output paths
     }
-    stage("templates", this::render);
+    stage("templates", () -> render(publisher));
     stage("static", this::staticFiles);
     if (problems.hasErrors()) {
       return result();
     }
-    files.sort(Comparator.comparing(OutputFile::path));
-    stage("publish", () -> publish(publisher));
+    stage("publish", this::publish);
     return result();
   }
 
@@ -337,16 +372,20 @@ public final class Pipeline {
 
   /** The Lucene index of every language, which the search, related articles and checks use. */
   private void index() {
-    engine = cache.engine(articles.stream().map(this::searchDocument).toList());
+    engine = cache.engine(articles.parallelStream().map(this::searchDocument).toList());
   }
 
   /** Related articles for each article, and near-duplicates in one language. */
   private void similar() {
     Map<String, List<String>> related = new TreeMap<>();
     List<SimilarPair> duplicates = new ArrayList<>();
-    for (var index : engine.indexes().values()) {
-      SimilarArticles.Result result =
-          cache.similar(index, config.relatedArticles(), config.duplicateThreshold());
+    List<SimilarArticles.Result> results =
+        engine.indexes().values().parallelStream()
+            .map(
+                index ->
+                    cache.similar(index, config.relatedArticles(), config.duplicateThreshold()))
+            .toList();
+    for (SimilarArticles.Result result : results) {
       related.putAll(result.related());
       duplicates.addAll(result.duplicates());
     }
@@ -398,22 +437,39 @@ public final class Pipeline {
     detail = count(assembled.pages().size(), "page");
   }
 
-  private void render() {
+  /**
+   * Renders every page on all cores and hands each to the publication as soon as it is made, so
+   * that the pages are not all held in memory; a template mistake is reported once.
+   */
+  private void render(Publisher publisher) {
     Templates templates = cache.templates(options.templates());
+    try {
+      publication = publisher.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Publication into = publication;
+    boolean keep = into.keepsFiles();
     Map<TemplateError, List<String>> errors = new TreeMap<>(TEMPLATE_ERROR_ORDER);
-    List<OutputFile> rendered =
+    AtomicInteger rendered = new AtomicInteger();
+    List<OutputFile> kept =
         assembled.pages().parallelStream()
             .map(
                 page -> {
                   try {
-                    return Optional.of(
+                    OutputFile file =
                         OutputFile.text(
-                            page.path(), templates.render(page.template(), page.vars())));
+                            page.path(), templates.render(page.template(), page.vars()));
+                    into.add(file);
+                    rendered.incrementAndGet();
+                    return keep ? Optional.of(file) : Optional.<OutputFile>empty();
                   } catch (TemplateException e) {
                     synchronized (errors) {
                       errors.computeIfAbsent(e.error(), k -> new ArrayList<>()).add(page.path());
                     }
                     return Optional.<OutputFile>empty();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                   }
                 })
             .flatMap(Optional::stream)
@@ -435,8 +491,11 @@ public final class Pipeline {
                   "fix the template; every variable it uses must exist (strict variables)",
                   ""));
         });
-    files.addAll(rendered);
-    pages = rendered.size();
+    pages = rendered.get();
+    fileCount = pages;
+    if (keep) {
+      published = new ArrayList<>(kept);
+    }
     detail = count(pages, "page");
     assembled.files().forEach((path, text) -> files.add(OutputFile.text(path, text)));
   }
@@ -494,21 +553,16 @@ public final class Pipeline {
    */
   private void search() {
     Map<String, String> manifests = new TreeMap<>();
-    for (var index : engine.indexes().values()) {
-      String lang = index.lang();
-      Map<String, Map<String, String>> names = new TreeMap<>();
-      Map<String, String> products = new TreeMap<>();
-      config.products().forEach(p -> products.put(p.key(), p.name(lang)));
-      Map<String, String> tags = new TreeMap<>();
-      config.tags().forEach(t -> tags.put(t.key(), t.name(lang)));
-      Map<String, String> types = new TreeMap<>();
-      ArticleType.keys().forEach(t -> types.put(t, ui.get(lang, "type_" + t)));
-      names.put("products", products);
-      names.put("tags", tags);
-      names.put("types", types);
-      StaticIndexWriter.Output out = cache.staticIndex(index, names);
+    List<StaticIndexWriter.Output> outputs =
+        engine.indexes().values().parallelStream()
+            .map(index -> cache.staticIndex(index, displayNames(index.lang())))
+            .toList();
+    for (StaticIndexWriter.Output out : outputs) {
       out.files().forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
-      manifests.put(lang, out.manifest());
+    }
+    List<String> langs = List.copyOf(engine.indexes().keySet());
+    for (int i = 0; i < langs.size(); i++) {
+      manifests.put(langs.get(i), outputs.get(i).manifest());
     }
     searchAssets =
         SearchRuntime.load()
@@ -519,6 +573,21 @@ public final class Pipeline {
                   return new SearchAssets(path, manifests);
                 })
             .orElse(new SearchAssets("", manifests));
+  }
+
+  /** The display names of products, tags and types in a language, for the search filters. */
+  private Map<String, Map<String, String>> displayNames(String lang) {
+    Map<String, Map<String, String>> names = new TreeMap<>();
+    Map<String, String> products = new TreeMap<>();
+    config.products().forEach(p -> products.put(p.key(), p.name(lang)));
+    Map<String, String> tags = new TreeMap<>();
+    config.tags().forEach(t -> tags.put(t.key(), t.name(lang)));
+    Map<String, String> types = new TreeMap<>();
+    ArticleType.keys().forEach(t -> types.put(t, ui.get(lang, "type_" + t)));
+    names.put("products", products);
+    names.put("tags", tags);
+    names.put("types", types);
+    return names;
   }
 
   private SearchDocument searchDocument(Article a) {
@@ -659,13 +728,22 @@ public final class Pipeline {
     }
   }
 
-  private void publish(Publisher publisher) {
-    detail = count(files.size(), "file");
+  /** Adds the files made besides the pages and publishes the site. */
+  private void publish() {
     try {
-      publisher.publish(files);
+      for (OutputFile f : files) {
+        publication.add(f);
+      }
+      fileCount += files.size();
+      if (publication.keepsFiles()) {
+        published.addAll(files);
+        published.sort(Comparator.comparing(OutputFile::path));
+      }
+      publication.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    detail = count(fileCount, "file");
   }
 
   /**
@@ -694,9 +772,10 @@ public final class Pipeline {
     boolean failed = problems.hasErrors();
     return new BuildResult(
         problems.sorted(),
-        failed ? List.of() : files,
+        failed ? List.of() : published,
         timings,
         articles.size(),
-        failed ? 0 : pages);
+        failed ? 0 : pages,
+        failed ? 0 : fileCount);
   }
 }

@@ -87,7 +87,7 @@ public final class BuildCommand implements Callable<Integer> {
           "built %d articles, %d pages, %d files into %s/ in %.2f s%s%n",
           result.articles(),
           result.pages(),
-          result.files().size(),
+          result.fileCount(),
           outDir,
           ms / 1000.0,
           counts.isEmpty() ? "" : " (" + counts + ")");

@@ -98,6 +98,8 @@ public final class MarkdownRenderer {
     admonitionTypes.keySet().forEach(k -> noTitles.put(k, ""));
     options.set(AdmonitionExtension.QUALIFIER_TYPE_MAP, admonitionTypes);
     options.set(AdmonitionExtension.QUALIFIER_TITLE_MAP, noTitles);
+    // The icons' default is read from flexmark's jar each time a document renders; read it once.
+    options.set(AdmonitionExtension.TYPE_SVG_MAP, AdmonitionExtension.getQualifierSvgValueMap());
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
   }

@@ -1,6 +1,8 @@
 package dev.kbgen.problem;
 
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A text file as problems refer to it: its display name and its lines, so that a problem can quote
@@ -12,12 +14,44 @@ import java.util.List;
 public record Source(String file, List<String> lines) {
 
   public Source {
-    lines = List.copyOf(lines);
+    lines = lines instanceof TextLines ? lines : List.copyOf(lines);
   }
 
-  /** Splits text (already normalised to {@code \n} line ends) into a source. */
+  /**
+   * A source over text already normalised to {@code \n} line ends. The lines are views of the text
+   * (one offset per line), so a source costs no copy of its file.
+   */
   public static Source of(String file, String text) {
-    return new Source(file, List.of(text.split("\n", -1)));
+    return new Source(file, new TextLines(text));
+  }
+
+  /** The lines of a text, each made when asked for; immutable. */
+  private static final class TextLines extends AbstractList<String> implements RandomAccess {
+    private final String text;
+    private final int[] starts;
+
+    TextLines(String text) {
+      this.text = text;
+      int n = 1;
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        n++;
+      }
+      starts = new int[n];
+      for (int i = text.indexOf('\n'), k = 1; i >= 0; i = text.indexOf('\n', i + 1), k++) {
+        starts[k] = i + 1;
+      }
+    }
+
+    @Override
+    public String get(int index) {
+      int end = index + 1 < starts.length ? starts[index + 1] - 1 : text.length();
+      return text.substring(starts[index], end);
+    }
+
+    @Override
+    public int size() {
+      return starts.length;
+    }
   }
 
   /** The 1-based line, or empty when out of range. */

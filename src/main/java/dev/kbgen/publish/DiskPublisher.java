@@ -9,6 +9,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publishes a site to a folder atomically: the new site is written into a sibling folder, then
@@ -26,6 +28,20 @@ public final class DiskPublisher implements Publisher {
 
   @Override
   public void publish(List<OutputFile> files) throws IOException {
+    try (Publication publication = open()) {
+      for (OutputFile f : files) {
+        publication.add(f);
+      }
+      publication.commit();
+    }
+  }
+
+  /**
+   * Starts writing a new site into a staging folder beside the output folder; files are written as
+   * they are added (from any thread), and the folder is swapped in at the commit.
+   */
+  @Override
+  public Publication open() throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     String name = out.getFileName().toString();
@@ -41,16 +57,42 @@ public final class DiskPublisher implements Publisher {
         }
       }
     }
-    Path staging = Files.createTempDirectory(parent, "." + name + ".new-");
-    try {
-      for (OutputFile f : files) {
-        Path target = staging.resolve(f.path()).normalize();
-        if (!target.startsWith(staging)) {
-          throw new IOException("output path escapes the site folder: " + f.path());
-        }
-        Files.createDirectories(target.getParent());
-        Files.write(target, f.bytes());
+    return new Staging(Files.createTempDirectory(parent, "." + name + ".new-"), old);
+  }
+
+  /** A site being written into its staging folder. */
+  private final class Staging implements Publication {
+    private final Path staging;
+    private final Path old;
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private volatile boolean committed;
+
+    Staging(Path staging, Path old) {
+      this.staging = staging;
+      this.old = old;
+    }
+
+    @Override
+    public void add(OutputFile f) throws IOException {
+      Path target = staging.resolve(f.path()).normalize();
+      if (!target.startsWith(staging)) {
+        throw new IOException("output path escapes the site folder: " + f.path());
       }
+      Path folder = target.getParent();
+      if (!folders.contains(folder)) {
+        Files.createDirectories(folder);
+        folders.add(folder);
+      }
+      Files.write(target, f.bytes());
+    }
+
+    @Override
+    public boolean keepsFiles() {
+      return false;
+    }
+
+    @Override
+    public synchronized void commit() throws IOException {
       if (Files.exists(old)) {
         deleteTree(old);
       }
@@ -58,14 +100,17 @@ public final class DiskPublisher implements Publisher {
         move(out, old);
       }
       move(staging, out);
-    } catch (IOException | RuntimeException e) {
-      if (Files.exists(staging)) {
+      committed = true;
+      if (Files.exists(old)) {
+        deleteTree(old);
+      }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      if (!committed && Files.exists(staging)) {
         deleteTree(staging);
       }
-      throw e;
-    }
-    if (Files.exists(old)) {
-      deleteTree(old);
     }
   }
 

@@ -18,6 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -46,6 +47,12 @@ public final class LanguageIndex implements AutoCloseable {
   public static final float K1 = 1.2f;
 
   public static final float B = 0.75f;
+
+  /** Documents analysed together before they are added to the index. */
+  private static final int ANALYSIS_BATCH = 256;
+
+  /** Enough for the postings of tens of thousands of articles before a segment is flushed. */
+  private static final double RAM_BUFFER_MB = 256;
 
   private final String lang;
   private final List<SearchDocument> docs;
@@ -76,25 +83,20 @@ public final class LanguageIndex implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig();
     config.setSimilarity(new BM25Similarity(K1, B));
     config.setUseCompoundFile(false);
+    // One segment in document order: the document number is the position in the list.
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    config.setMergePolicy(new LogDocMergePolicy());
     try (IndexWriter writer = new IndexWriter(dir, config)) {
-      for (SearchDocument d : docs) {
-        Document doc = new Document();
-        for (SearchField f : SearchField.values()) {
-          List<String> terms =
-              new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
-          if (f == SearchField.CODES) {
-            for (String c : d.curated()) {
-              String curated = Analysis.curated(c);
-              if (curated != null) {
-                terms.add(curated);
-              }
-            }
-          }
-          if (!terms.isEmpty()) {
-            doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
-          }
+      // Analysis (the costly part) runs on every core a batch at a time; documents are added in
+      // order, by one thread.
+      for (int from = 0; from < docs.size(); from += ANALYSIS_BATCH) {
+        List<Document> batch =
+            docs.subList(from, Math.min(docs.size(), from + ANALYSIS_BATCH)).parallelStream()
+                .map(d -> document(d, analysis, type))
+                .toList();
+        for (Document doc : batch) {
+          writer.addDocument(doc);
         }
-        writer.addDocument(doc);
       }
       writer.forceMerge(1);
       writer.commit();
@@ -102,6 +104,26 @@ public final class LanguageIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Document document(SearchDocument d, Analysis analysis, FieldType type) {
+    Document doc = new Document();
+    for (SearchField f : SearchField.values()) {
+      List<String> terms =
+          new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
+      if (f == SearchField.CODES) {
+        for (String c : d.curated()) {
+          String curated = Analysis.curated(c);
+          if (curated != null) {
+            terms.add(curated);
+          }
+        }
+      }
+      if (!terms.isEmpty()) {
+        doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
+      }
+    }
+    return doc;
   }
 
   public String lang() {
@@ -120,7 +142,10 @@ public final class LanguageIndex implements AutoCloseable {
     if (impacts != null) {
       return impacts;
     }
-    Map<String, Map<Integer, Float>> acc = new HashMap<>();
+    // Per term, its (document, score) pairs in field order, in growable primitive arrays; the
+    // scores of one document are then summed in that order, as Lucene's fields come.
+    Map<String, Accumulator> acc = new HashMap<>();
+    int maxDoc = reader.maxDoc();
     try {
       for (var leafContext : reader.leaves()) {
         LeafReader leaf = leafContext.reader();
@@ -132,17 +157,17 @@ public final class LanguageIndex implements AutoCloseable {
           CollectionStatistics cs = searcher.collectionStatistics(f.field());
           long[] norms = norms(leaf, f.field());
           TermsEnum te = terms.iterator();
+          PostingsEnum pe = null;
           BytesRef br;
           while ((br = te.next()) != null) {
             String term = br.utf8ToString();
             TermStatistics ts = new TermStatistics(br, te.docFreq(), te.totalTermFreq());
             SimScorer scorer = similarity.scorer(f.boost(), cs, ts);
-            PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
-            Map<Integer, Float> perDoc = acc.computeIfAbsent(term, k -> new HashMap<>());
+            pe = te.postings(pe, PostingsEnum.FREQS);
+            Accumulator perDoc = acc.computeIfAbsent(term, k -> new Accumulator());
             int doc;
             while ((doc = pe.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS) {
-              float s = scorer.score(pe.freq(), norms[doc]);
-              perDoc.merge(leafContext.docBase + doc, s, Float::sum);
+              perDoc.add(leafContext.docBase + doc, scorer.score(pe.freq(), norms[doc]));
             }
           }
         }
@@ -151,17 +176,59 @@ public final class LanguageIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     TreeMap<String, Postings> out = new TreeMap<>();
-    acc.forEach(
-        (term, perDoc) -> {
-          int[] ds = perDoc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-          float[] is = new float[ds.length];
-          for (int i = 0; i < ds.length; i++) {
-            is[i] = perDoc.get(ds[i]);
-          }
-          out.put(term, new Postings(ds, is));
-        });
+    float[] sums = new float[maxDoc];
+    boolean[] seen = new boolean[maxDoc];
+    acc.forEach((term, perDoc) -> out.put(term, perDoc.postings(sums, seen)));
     impacts = out;
     return out;
+  }
+
+  /** A term's (document, score) pairs as they come, field after field. */
+  private static final class Accumulator {
+    private int[] docs = new int[4];
+    private float[] scores = new float[4];
+    private int size;
+
+    void add(int doc, float score) {
+      if (size == docs.length) {
+        docs = Arrays.copyOf(docs, size * 2);
+        scores = Arrays.copyOf(scores, size * 2);
+      }
+      docs[size] = doc;
+      scores[size] = score;
+      size++;
+    }
+
+    /**
+     * The postings: each document once, ascending, with its scores summed in the order they came
+     * (float additions, as a per-document merge would make them).
+     *
+     * @param sums scratch space of one float per document, left all zero
+     * @param seen scratch space of one flag per document, left all false
+     */
+    Postings postings(float[] sums, boolean[] seen) {
+      int[] distinct = new int[size];
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        int d = docs[i];
+        if (seen[d]) {
+          sums[d] += scores[i];
+        } else {
+          seen[d] = true;
+          sums[d] = scores[i];
+          distinct[n++] = d;
+        }
+      }
+      int[] ds = Arrays.copyOf(distinct, n);
+      Arrays.sort(ds);
+      float[] is = new float[n];
+      for (int i = 0; i < n; i++) {
+        is[i] = sums[ds[i]];
+        sums[ds[i]] = 0;
+        seen[ds[i]] = false;
+      }
+      return new Postings(ds, is);
+    }
   }
 
   private static long[] norms(LeafReader leaf, String field) throws IOException {

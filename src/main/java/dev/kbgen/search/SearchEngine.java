@@ -40,18 +40,27 @@ public final class SearchEngine implements AutoCloseable {
     for (SearchDocument d : docs) {
       byLang.computeIfAbsent(d.lang(), k -> new ArrayList<>()).add(d);
     }
+    // Languages are indexed side by side; the map keeps the languages' order.
+    List<LanguageIndex> built =
+        byLang.entrySet().parallelStream()
+            .map(
+                e -> {
+                  String lang = e.getKey();
+                  List<SearchDocument> sorted =
+                      e.getValue().stream()
+                          .sorted(java.util.Comparator.comparing(SearchDocument::key))
+                          .toList();
+                  LanguageIndex old = previous == null ? null : previous.indexes.get(lang);
+                  if (old != null && old.documents().equals(sorted)) {
+                    return old;
+                  }
+                  LanguageIndex index = LanguageIndex.build(lang, sorted, analysis);
+                  index.impacts(); // every use needs them: computed here, beside the other language
+                  return index;
+                })
+            .toList();
     Map<String, LanguageIndex> indexes = new LinkedHashMap<>();
-    byLang.forEach(
-        (lang, list) -> {
-          List<SearchDocument> sorted =
-              list.stream().sorted(java.util.Comparator.comparing(SearchDocument::key)).toList();
-          LanguageIndex old = previous == null ? null : previous.indexes.get(lang);
-          indexes.put(
-              lang,
-              old != null && old.documents().equals(sorted)
-                  ? old
-                  : LanguageIndex.build(lang, sorted, analysis));
-        });
+    built.forEach(index -> indexes.put(index.lang(), index));
     return new SearchEngine(analysis, indexes);
   }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * "More like this" over the impact index: an article's most distinctive terms (its highest BM25
@@ -84,58 +85,138 @@ public final class SimilarArticles {
   static Map<String, List<Similar>> similar(LanguageIndex index, int limit) {
     List<SearchDocument> docs = index.documents();
     int n = docs.size();
-    // Forward index: each document's terms with their impacts.
-    List<List<Map.Entry<String, Float>>> forward = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      forward.add(new ArrayList<>());
-    }
     TreeMap<String, Postings> impacts = index.impacts();
     int maxDf = Math.min(n / 2, Math.max(50, n / 20));
-    impacts.forEach(
-        (term, p) -> {
-          // Curated lookups are not words, unique terms link nothing, and terms in more than
-          // half the articles (or, in large sets, in more than one in twenty) say little and
-          // cost the most to sum.
-          if (term.startsWith(Analysis.CURATED) || p.df() < 2 || p.df() > maxDf) {
-            return;
-          }
-          for (int k = 0; k < p.docs().length; k++) {
-            forward.get(p.docs()[k]).add(Map.entry(term, p.impacts()[k]));
-          }
-        });
-    Map<String, List<Similar>> out = new HashMap<>();
-    double[] scores = new double[n];
-    for (int d = 0; d < n; d++) {
-      List<Map.Entry<String, Float>> terms = forward.get(d);
-      terms.sort(
-          (a, b) ->
-              a.getValue().equals(b.getValue())
-                  ? a.getKey().compareTo(b.getKey())
-                  : Float.compare(b.getValue(), a.getValue()));
-      Arrays.fill(scores, 0);
-      double self = 0;
-      for (var t : terms.subList(0, Math.min(QUERY_TERMS, terms.size()))) {
-        Postings p = impacts.get(t.getKey());
-        for (int k = 0; k < p.docs().length; k++) {
-          scores[p.docs()[k]] += (double) t.getValue() * p.impacts()[k];
-        }
-        self += (double) t.getValue() * t.getValue();
+    // The terms that link articles, numbered in term order. Curated lookups are not words, unique
+    // terms link nothing, and terms in more than half the articles (or, in large sets, in more
+    // than one in twenty) say little and cost the most to sum.
+    List<Postings> linking = new ArrayList<>();
+    for (var e : impacts.entrySet()) {
+      Postings p = e.getValue();
+      if (!e.getKey().startsWith(Analysis.CURATED) && p.df() >= 2 && p.df() <= maxDf) {
+        linking.add(p);
       }
-      scores[d] = 0;
-      List<Integer> best = new ArrayList<>();
-      for (int o = 0; o < n; o++) {
-        if (scores[o] > 0) {
-          best.add(o);
-        }
-      }
-      final double[] s = scores;
-      best.sort((a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
-      List<Similar> list = new ArrayList<>();
-      for (int o : best.subList(0, Math.min(limit, best.size()))) {
-        list.add(new Similar(docs.get(o).key(), s[o], self));
-      }
-      out.put(docs.get(d).key(), List.copyOf(list));
     }
-    return out;
+    // Forward index (compressed rows): each document's terms, as (impact, term number) keys that
+    // sort by impact descending, then term.
+    int[] start = new int[n + 1];
+    for (Postings p : linking) {
+      for (int d : p.docs()) {
+        start[d + 1]++;
+      }
+    }
+    for (int d = 0; d < n; d++) {
+      start[d + 1] += start[d];
+    }
+    long[] forward = new long[start[n]];
+    int[] fill = Arrays.copyOf(start, n);
+    for (int t = 0; t < linking.size(); t++) {
+      Postings p = linking.get(t);
+      for (int k = 0; k < p.docs().length; k++) {
+        forward[fill[p.docs()[k]]++] = queryKey(p.impacts()[k], t);
+      }
+    }
+    Similar[][] out = new Similar[n][];
+    int chunks = Math.max(1, Math.min(64, n / 64));
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c -> {
+              double[] scores = new double[n];
+              int[] touched = new int[n];
+              int[] mark = new int[n];
+              for (int d = c * n / chunks; d < (c + 1) * n / chunks; d++) {
+                out[d] = similarTo(d, docs, linking, forward, start, limit, scores, touched, mark);
+              }
+            });
+    Map<String, List<Similar>> result = new HashMap<>();
+    for (int d = 0; d < n; d++) {
+      result.put(docs.get(d).key(), List.of(out[d]));
+    }
+    return result;
+  }
+
+  /** A sort key: impact descending (impacts are not negative), then term number ascending. */
+  private static long queryKey(float impact, int term) {
+    int bits = Float.floatToIntBits(impact);
+    if (bits < 0) {
+      throw new IllegalStateException("negative impact " + impact);
+    }
+    return ((long) (Integer.MAX_VALUE - bits) << 32) | term;
+  }
+
+  private static float impactOf(long key) {
+    return Float.intBitsToFloat(Integer.MAX_VALUE - (int) (key >>> 32));
+  }
+
+  /**
+   * The articles most similar to document {@code d}: its {@link #QUERY_TERMS} highest-impact terms
+   * score every other article by the impacts it has for them; best first, ties by document number.
+   *
+   * @param scores scratch space, all zero, left all zero
+   * @param touched scratch space
+   * @param mark scratch space, no element {@code d + 1}
+   */
+  private static Similar[] similarTo(
+      int d,
+      List<SearchDocument> docs,
+      List<Postings> linking,
+      long[] forward,
+      int[] start,
+      int limit,
+      double[] scores,
+      int[] touched,
+      int[] mark) {
+    long[] terms = Arrays.copyOfRange(forward, start[d], start[d + 1]);
+    Arrays.sort(terms);
+    int touchedCount = 0;
+    double self = 0;
+    for (int q = 0; q < Math.min(QUERY_TERMS, terms.length); q++) {
+      double weight = impactOf(terms[q]);
+      Postings p = linking.get((int) terms[q]);
+      int[] pd = p.docs();
+      float[] pi = p.impacts();
+      for (int k = 0; k < pd.length; k++) {
+        int o = pd[k];
+        if (mark[o] != d + 1) {
+          mark[o] = d + 1;
+          touched[touchedCount++] = o;
+        }
+        scores[o] += weight * pi[k];
+      }
+      self += weight * weight;
+    }
+    // The best `limit` others with a positive score: score descending, then document number.
+    int[] best = new int[limit];
+    int found = 0;
+    for (int i = 0; i < touchedCount; i++) {
+      int o = touched[i];
+      double s = scores[o];
+      if (o == d || !(s > 0)) {
+        continue;
+      }
+      int at = found;
+      while (at > 0 && ranksBefore(o, s, best[at - 1], scores)) {
+        at--;
+      }
+      if (at < limit) {
+        System.arraycopy(best, at, best, at + 1, Math.min(found, limit - 1) - at);
+        best[at] = o;
+        found = Math.min(limit, found + 1);
+      }
+    }
+    Similar[] list = new Similar[found];
+    for (int i = 0; i < found; i++) {
+      list[i] = new Similar(docs.get(best[i]).key(), scores[best[i]], self);
+    }
+    for (int i = 0; i < touchedCount; i++) {
+      scores[touched[i]] = 0;
+    }
+    return list;
+  }
+
+  private static boolean ranksBefore(int a, double sa, int b, double[] scores) {
+    double sb = scores[b];
+    return sa != sb ? sa > sb : a < b;
   }
 }

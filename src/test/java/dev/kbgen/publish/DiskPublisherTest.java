@@ -69,4 +69,48 @@ class DiskPublisherTest {
     assertThat(staging).doesNotExist();
     assertThat(other).as("only this site's staging folders").exists();
   }
+
+  @Test
+  void aPublicationTakesFilesFromManyThreadsAndShowsThemOnlyAtTheCommit() throws IOException {
+    Path out = tmp.resolve("site");
+    DiskPublisher publisher = new DiskPublisher(out);
+    publisher.publish(List.of(OutputFile.text("index.html", "v1")));
+    try (Publication publication = publisher.open()) {
+      java.util.stream.IntStream.range(0, 200)
+          .parallel()
+          .forEach(
+              i -> {
+                try {
+                  publication.add(OutputFile.text("en/p" + (i % 7) + "/a" + i + ".html", "" + i));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      assertThat(out.resolve("en")).as("not visible before the commit").doesNotExist();
+      publication.commit();
+    }
+    assertThat(out.resolve("index.html")).doesNotExist();
+    for (int i = 0; i < 200; i++) {
+      assertThat(out.resolve("en/p" + (i % 7) + "/a" + i + ".html")).hasContent("" + i);
+    }
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
+    }
+  }
+
+  @Test
+  void aPublicationClosedWithoutCommitLeavesTheOldSiteAndNoStagingFolder() throws IOException {
+    Path out = tmp.resolve("site");
+    DiskPublisher publisher = new DiskPublisher(out);
+    publisher.publish(List.of(OutputFile.text("index.html", "v1")));
+    try (Publication publication = publisher.open()) {
+      publication.add(OutputFile.text("index.html", "v2"));
+      publication.add(OutputFile.text("en/a/index.html", "a"));
+    }
+    assertThat(out.resolve("index.html")).hasContent("v1");
+    assertThat(out.resolve("en")).doesNotExist();
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
+    }
+  }
 }
