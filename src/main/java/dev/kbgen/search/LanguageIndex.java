@@ -178,7 +178,8 @@ public final class LanguageIndex implements AutoCloseable {
 
   /**
    * Ranks documents for already analysed query terms with Lucene: one boosted term query per field
-   * per term, summed. Ties go to the lower document number.
+   * per term, summed, then multiplied by the squared {@link #coverage coverage} of the query. Ties
+   * go to the lower document number.
    */
   public List<Hit> search(List<String> terms, int limit, IntPredicate filter) {
     if (terms.isEmpty() || docs.isEmpty()) {
@@ -198,24 +199,64 @@ public final class LanguageIndex implements AutoCloseable {
     }
     try {
       ScoreDoc[] top = searcher.search(q.build(), Math.max(1, docs.size())).scoreDocs;
-      ScoreDoc[] sorted = Arrays.copyOf(top, top.length);
+      double[] coverage = coverage(terms);
+      double[] scores = new double[top.length];
+      Integer[] order = new Integer[top.length];
+      for (int i = 0; i < top.length; i++) {
+        double c = coverage[top[i].doc];
+        scores[i] = top[i].score * c * c;
+        order[i] = i;
+      }
       Arrays.sort(
-          sorted,
+          order,
           (a, b) ->
-              a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+              scores[a] != scores[b]
+                  ? Double.compare(scores[b], scores[a])
+                  : Integer.compare(top[a].doc, top[b].doc));
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : sorted) {
+      for (int i : order) {
         if (hits.size() >= limit) {
           break;
         }
-        if (filter.test(sd.doc)) {
-          hits.add(new Hit(sd.doc, sd.score, docs.get(sd.doc)));
+        int doc = top[i].doc;
+        if (filter.test(doc)) {
+          hits.add(new Hit(doc, (float) scores[i], docs.get(doc)));
         }
       }
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The share of the query each document covers, from 0 to 1: the summed weights of the query terms
+   * it contains over the summed weights of the query terms the index has, where a term weighs
+   * {@code ln(1 + N / df)} (df: documents containing it in any field). A score is multiplied by its
+   * coverage squared, so an article that matches every word of an error message outranks one that
+   * repeats a few of them; the browser computes the same from the postings it loads.
+   */
+  double[] coverage(List<String> terms) {
+    double[] covered = new double[docs.size()];
+    double total = 0;
+    Map<String, Postings> dictionary = impacts();
+    for (String t : terms) {
+      Postings p = dictionary.get(t);
+      if (p == null || p.df() == 0) {
+        continue;
+      }
+      double w = Math.log(1 + (double) docs.size() / p.df());
+      total += w;
+      for (int d : p.docs()) {
+        covered[d] += w;
+      }
+    }
+    if (total > 0) {
+      for (int d = 0; d < covered.length; d++) {
+        covered[d] /= total;
+      }
+    }
+    return covered;
   }
 
   /** The field texts of a document as fields for Lucene, for tools that need them. */

@@ -458,12 +458,16 @@
       }).then(function (g) {
         var final = g.final, corrected = g.corrected;
         final = final.filter(function (term, i) { return final.indexOf(term) === i; });
-        // impact sums
-        var sc = new Float64Array(st.m.n || 0), hits = [];
+        // impact sums times squared coverage (summed ln(1 + N/df) of the terms a doc has / of all)
+        var n = st.m.n || 0, sc = new Float64Array(n), cov = new Float64Array(n), hits = [], total = 0;
         final.forEach(function (term) {
           var h = find(st, term);
-          if (h) postings(h.sh, h.i, function (d, imp) { if (!sc[d]) hits.push(d); sc[d] += imp; });
+          if (!h) return;
+          var w = Math.log(1 + n / h.sh.df[h.i]);
+          total += w;
+          postings(h.sh, h.i, function (d, imp) { if (!cov[d]) hits.push(d); sc[d] += imp; cov[d] += w; });
         });
+        hits.forEach(function (d) { var c = cov[d] / total; sc[d] *= c * c; });
         var filtered = f.product || f.tag || f.type;
         return (filtered ? need('f' + lang, st.base + st.m.facets) : Promise.resolve(null)).then(function (fc) {
           if (fc) {
