@@ -337,7 +337,10 @@ public final class Pipeline {
 
   /** The Lucene index of every language, which the search, related articles and checks use. */
   private void index() {
-    engine = cache.engine(articles.stream().map(this::searchDocument).toList());
+    engine =
+        cache
+            .engine(articles.stream().map(this::searchDocument).toList())
+            .withSynonyms(config.synonyms());
   }
 
   /** Related articles for each article, and near-duplicates in one language. */
@@ -506,7 +509,7 @@ public final class Pipeline {
       names.put("products", products);
       names.put("tags", tags);
       names.put("types", types);
-      StaticIndexWriter.Output out = cache.staticIndex(index, names);
+      StaticIndexWriter.Output out = cache.staticIndex(index, names, engine.synonyms());
       out.files().forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
       manifests.put(lang, out.manifest());
     }

@@ -182,12 +182,24 @@ public final class LanguageIndex implements AutoCloseable {
    * go to the lower document number.
    */
   public List<Hit> search(List<String> terms, int limit, IntPredicate filter) {
+    return search(terms, List.of(), limit, filter);
+  }
+
+  /**
+   * Ranks documents for query terms and the synonym groups the query uses: the other alternatives'
+   * terms score like query terms, and a document holding one of them covers what the query's
+   * alternative would.
+   */
+  public List<Hit> search(
+      List<String> terms, List<Synonyms.Expansion> expansions, int limit, IntPredicate filter) {
     if (terms.isEmpty() || docs.isEmpty()) {
       return List.of();
     }
+    List<String> all = new ArrayList<>(terms);
+    all.addAll(Synonyms.extraTerms(expansions, terms));
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     int clauses = 0;
-    for (String t : terms) {
+    for (String t : all) {
       for (SearchField f : SearchField.values()) {
         if (clauses++ >= IndexSearcher.getMaxClauseCount()) {
           break;
@@ -199,7 +211,7 @@ public final class LanguageIndex implements AutoCloseable {
     }
     try {
       ScoreDoc[] top = searcher.search(q.build(), Math.max(1, docs.size())).scoreDocs;
-      double[] coverage = coverage(terms);
+      double[] coverage = coverage(terms, expansions);
       double[] scores = new double[top.length];
       Integer[] order = new Integer[top.length];
       for (int i = 0; i < top.length; i++) {
@@ -237,26 +249,60 @@ public final class LanguageIndex implements AutoCloseable {
    * repeats a few of them; the browser computes the same from the postings it loads.
    */
   double[] coverage(List<String> terms) {
+    return coverage(terms, List.of());
+  }
+
+  /**
+   * Coverage with synonyms: a document that holds every term (Chinese words aside) of another
+   * alternative is credited with the weight of the query's alternative; coverage is at most 1, and
+   * 1 for every document when no query term is in the index.
+   */
+  double[] coverage(List<String> terms, List<Synonyms.Expansion> expansions) {
     double[] covered = new double[docs.size()];
-    double total = 0;
     Map<String, Postings> dictionary = impacts();
+    double total = 0;
     for (String t : terms) {
-      Postings p = dictionary.get(t);
-      if (p == null || p.df() == 0) {
-        continue;
-      }
-      double w = Math.log(1 + (double) docs.size() / p.df());
+      double w = weight(dictionary, t);
       total += w;
-      for (int d : p.docs()) {
-        covered[d] += w;
+      Postings p = dictionary.get(t);
+      for (int i = 0; w > 0 && i < p.docs().length; i++) {
+        covered[p.docs()[i]] += w;
       }
     }
-    if (total > 0) {
-      for (int d = 0; d < covered.length; d++) {
-        covered[d] /= total;
+    for (Synonyms.Expansion e : expansions) {
+      double credit = 0;
+      for (String t : new java.util.LinkedHashSet<>(e.matched())) {
+        credit += weight(dictionary, t);
       }
+      for (List<String> other : e.others()) {
+        int[] count = new int[docs.size()];
+        int need = 0;
+        for (String t : new java.util.LinkedHashSet<>(other)) {
+          if (t.startsWith(Analysis.CHINESE_WORD)) {
+            continue;
+          }
+          need++;
+          Postings p = dictionary.get(t);
+          for (int i = 0; p != null && i < p.docs().length; i++) {
+            count[p.docs()[i]]++;
+          }
+        }
+        for (int d = 0; need > 0 && d < count.length; d++) {
+          if (count[d] == need) {
+            covered[d] += credit;
+          }
+        }
+      }
+    }
+    for (int d = 0; d < covered.length; d++) {
+      covered[d] = total == 0 ? 1 : Math.min(1, covered[d] / total);
     }
     return covered;
+  }
+
+  private double weight(Map<String, Postings> dictionary, String term) {
+    Postings p = dictionary.get(term);
+    return p == null || p.df() == 0 ? 0 : Math.log(1 + (double) docs.size() / p.df());
   }
 
   /** The field texts of a document as fields for Lucene, for tools that need them. */
