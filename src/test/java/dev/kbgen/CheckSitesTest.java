@@ -45,40 +45,48 @@ class CheckSitesTest {
                 dynamicTest(
                     name(dir),
                     () -> {
-                      Run run = Run.of(dir);
-                      Built build = SiteFixture.build(run.content, run.templates, run.wd);
-                      Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
-                      assertThat(lines(check.problems(), false))
-                          .as(check.report())
-                          .containsAll(lines(build.problems(), false));
+                      try (Run run = Run.of(dir)) {
+                        Built build = SiteFixture.build(run.content, run.templates, run.wd);
+                        Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
+                        assertThat(lines(check.problems(), false))
+                            .as(check.report())
+                            .containsAll(lines(build.problems(), false));
+                      }
                     }));
   }
 
   @Test
   void checkGoesOnWhereTheBuildStops() throws IOException {
-    Run run = Run.of(SITES.resolve("check/continues-after-errors"));
-    Built build = SiteFixture.build(run.content, run.templates, run.wd);
-    Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
-    assertThat(lines(build.problems(), false))
-        .containsExactly(
-            "content/en/sync/broken-yaml.md:4:5: error: front matter is not valid YAML: expected"
-                + " ',' or ']', but got : (while parsing a flow sequence that starts on line 3)",
-            "content/en/sync/sync-stops.md:4:17: warning: tag 'proxy' is not declared in"
-                + " site.yaml");
-    assertThat(check.problems()).hasSizeGreaterThan(build.problems().size());
-    assertThat(build.files()).isEmpty();
+    try (Run run = Run.of(SITES.resolve("check/continues-after-errors"))) {
+      Built build = SiteFixture.build(run.content, run.templates, run.wd);
+      Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
+      assertThat(lines(build.problems(), false))
+          .containsExactly(
+              "content/en/sync/broken-yaml.md:4:5: error: front matter is not valid YAML: expected"
+                  + " ',' or ']', but got : (while parsing a flow sequence that starts on line 3)",
+              "content/en/sync/sync-stops.md:4:17: warning: tag 'proxy' is not declared in"
+                  + " site.yaml");
+      assertThat(check.problems()).hasSizeGreaterThan(build.problems().size());
+      assertThat(build.files()).isEmpty();
+    }
   }
 
   @Test
   void undefinedTemplateVariablesAreOnlyFoundByRendering() throws IOException {
     // The one thing check cannot see: it compiles the templates but renders no page.
-    Run run = Run.of(SITES.resolve("invalid/template-undefined-variable"));
-    Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
-    assertThat(check.problems()).noneMatch(Problem::isError);
+    try (Run run = Run.of(SITES.resolve("invalid/template-undefined-variable"))) {
+      Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
+      assertThat(check.problems()).noneMatch(Problem::isError);
+    }
   }
 
   private static void check(Path dir) throws IOException {
-    Run run = Run.of(dir);
+    try (Run run = Run.of(dir)) {
+      check(dir, run);
+    }
+  }
+
+  private static void check(Path dir, Run run) throws IOException {
     Path args = dir.resolve("args.txt");
     boolean requireTranslations =
         Files.exists(args)
@@ -117,15 +125,20 @@ class CheckSitesTest {
   }
 
   /** Where a fixture's content and theme are, and what its file names are relative to. */
-  private record Run(Path content, Path templates, Path wd) {
+  private record Run(Path content, Path templates, Path wd, Path work) implements AutoCloseable {
     static Run of(Path dir) throws IOException {
       Path work = Files.createTempDirectory("kbgen-check-");
       Path templates = InvalidSitesTest.theme(dir, work);
       if (!templates.startsWith(work)) {
-        return new Run(dir.resolve("content"), templates, dir);
+        return new Run(dir.resolve("content"), templates, dir, work);
       }
       SiteFixture.copyTree(dir.resolve("content"), work.resolve("content"));
-      return new Run(work.resolve("content"), templates, work);
+      return new Run(work.resolve("content"), templates, work, work);
+    }
+
+    @Override
+    public void close() throws IOException {
+      SiteFixture.deleteTree(work);
     }
   }
 

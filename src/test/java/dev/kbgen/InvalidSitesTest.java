@@ -95,6 +95,14 @@ class InvalidSitesTest {
 
   private static void checkCli(Path dir) throws IOException {
     Path work = Files.createTempDirectory("kbgen-cli-fixture-");
+    try {
+      checkCli(dir, work);
+    } finally {
+      SiteFixture.deleteTree(work);
+    }
+  }
+
+  private static void checkCli(Path dir, Path work) throws IOException {
     Path templates = theme(dir, work).toAbsolutePath();
     Path content = dir.resolve("content").toAbsolutePath();
     if (templates.startsWith(work)) {
@@ -159,6 +167,14 @@ class InvalidSitesTest {
 
   private static void check(Path dir, boolean invalid) throws IOException {
     Path work = Files.createTempDirectory("kbgen-fixture-");
+    try {
+      check(dir, invalid, work);
+    } finally {
+      SiteFixture.deleteTree(work);
+    }
+  }
+
+  private static void check(Path dir, boolean invalid, Path work) throws IOException {
     Path templates = theme(dir, work);
     Path wd = templates.startsWith(work) ? work : dir;
     Path content = dir.resolve("content");

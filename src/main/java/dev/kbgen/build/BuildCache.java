@@ -8,6 +8,7 @@ import dev.kbgen.search.SearchDocument;
 import dev.kbgen.search.SearchEngine;
 import dev.kbgen.search.SimilarArticles;
 import dev.kbgen.search.StaticIndexWriter;
+import dev.kbgen.search.Synonyms;
 import dev.kbgen.template.TemplateCache;
 import dev.kbgen.template.Templates;
 import java.nio.file.Path;
@@ -81,14 +82,15 @@ public final class BuildCache {
 
   /** A language's static index files, written once per engine and set of display names. */
   StaticIndexWriter.Output staticIndex(
-      LanguageIndex index, Map<String, Map<String, String>> names) {
-    IndexKey key = new IndexKey(index, names);
-    return staticIndexes.computeIfAbsent(key, k -> StaticIndexWriter.write(index, names));
+      LanguageIndex index, Map<String, Map<String, String>> names, Synonyms synonyms) {
+    IndexKey key = new IndexKey(index, names, synonyms);
+    return staticIndexes.computeIfAbsent(key, k -> StaticIndexWriter.write(index, names, synonyms));
   }
 
   private record SimilarKey(LanguageIndex index, int limit, double threshold) {}
 
-  private record IndexKey(LanguageIndex index, Map<String, Map<String, String>> names) {}
+  private record IndexKey(
+      LanguageIndex index, Map<String, Map<String, String>> names, Synonyms synonyms) {}
 
   /** How many article bodies were rendered, not reused, since this cache was made. */
   public synchronized long markdownRenders() {

@@ -372,7 +372,10 @@ public final class Pipeline {
 
   /** The Lucene index of every language, which the search, related articles and checks use. */
   private void index() {
-    engine = cache.engine(articles.parallelStream().map(this::searchDocument).toList());
+    engine =
+        cache
+            .engine(articles.parallelStream().map(this::searchDocument).toList())
+            .withSynonyms(config.synonyms());
   }
 
   /** Related articles for each article, and near-duplicates in one language. */
@@ -555,7 +558,7 @@ public final class Pipeline {
     Map<String, String> manifests = new TreeMap<>();
     List<StaticIndexWriter.Output> outputs =
         engine.indexes().values().parallelStream()
-            .map(index -> cache.staticIndex(index, displayNames(index.lang())))
+            .map(index -> cache.staticIndex(index, displayNames(index.lang()), engine.synonyms()))
             .toList();
     for (StaticIndexWriter.Output out : outputs) {
       out.files().forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));

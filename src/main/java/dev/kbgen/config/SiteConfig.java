@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param duplicateThreshold similarity (0 to 1, relative to an article's similarity to itself) from
  *     which two articles in one language are reported as near-duplicates
  * @param rawHtml whether raw HTML in articles is sanitised (the default) or trusted
+ * @param synonyms groups of words or phrases a search treats as one another (query expansion)
  */
 public record SiteConfig(
     Map<String, String> title,
@@ -38,7 +39,8 @@ public record SiteConfig(
     int relatedArticles,
     int reviewAfterDays,
     double duplicateThreshold,
-    RawHtml rawHtml) {
+    RawHtml rawHtml,
+    List<List<String>> synonyms) {
 
   /** Default of {@code review_after_days}. */
   public static final int DEFAULT_REVIEW_AFTER_DAYS = 365;
@@ -52,6 +54,7 @@ public record SiteConfig(
     languages = List.copyOf(languages);
     products = List.copyOf(products);
     tags = List.copyOf(tags);
+    synonyms = synonyms.stream().map(List::copyOf).toList();
   }
 
   public List<String> languageCodes() {

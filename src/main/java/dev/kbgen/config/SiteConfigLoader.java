@@ -38,7 +38,8 @@ public final class SiteConfigLoader {
           "related_articles",
           "review_after_days",
           "duplicate_threshold",
-          "raw_html");
+          "raw_html",
+          "synonyms");
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]+)?");
 
@@ -154,7 +155,47 @@ public final class SiteConfigLoader {
             related,
             reviewAfter,
             duplicates,
-            rawHtml));
+            rawHtml,
+            synonyms(f)));
+  }
+
+  /** {@code synonyms}: a list of groups, each a list of two or more words or phrases. */
+  private static List<List<String>> synonyms(YamlFields f) {
+    Optional<YamlNode> node = f.map().get("synonyms");
+    if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isNull()) {
+      return List.of();
+    }
+    String hint = "write one group per line: '  - [OOM, out of memory, 内存溢出]'";
+    if (!(node.get() instanceof YamlList list)) {
+      f.error(node.get().mark(), "'synonyms' must be a list of lists", hint);
+      return List.of();
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      if (!(item instanceof YamlList group)) {
+        f.error(item.mark(), "a synonym group must be a list, not " + item.kind(), hint);
+        continue;
+      }
+      List<String> words = new ArrayList<>();
+      boolean bad = false;
+      for (YamlNode w : group.items()) {
+        if (w instanceof YamlScalar s && !s.isNull() && !s.value().isBlank()) {
+          words.add(s.value().strip());
+        } else {
+          f.error(w.mark(), "a synonym must be a word or phrase", hint);
+          bad = true;
+        }
+      }
+      if (bad) {
+        continue;
+      }
+      if (words.size() < 2) {
+        f.error(group.mark(), "a synonym group needs two or more words or phrases", hint);
+      } else {
+        out.add(List.copyOf(words));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static Map<String, String> perLanguage(

@@ -245,15 +245,28 @@ public final class LanguageIndex implements AutoCloseable {
 
   /**
    * Ranks documents for already analysed query terms with Lucene: one boosted term query per field
-   * per term, summed. Ties go to the lower document number.
+   * per term, summed, then multiplied by the squared {@link #coverage coverage} of the query. Ties
+   * go to the lower document number.
    */
   public List<Hit> search(List<String> terms, int limit, IntPredicate filter) {
+    return search(terms, List.of(), limit, filter);
+  }
+
+  /**
+   * Ranks documents for query terms and the synonym groups the query uses: the other alternatives'
+   * terms score like query terms, and a document holding one of them covers what the query's
+   * alternative would.
+   */
+  public List<Hit> search(
+      List<String> terms, List<Synonyms.Expansion> expansions, int limit, IntPredicate filter) {
     if (terms.isEmpty() || docs.isEmpty()) {
       return List.of();
     }
+    List<String> all = new ArrayList<>(terms);
+    all.addAll(Synonyms.extraTerms(expansions, terms));
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     int clauses = 0;
-    for (String t : terms) {
+    for (String t : all) {
       for (SearchField f : SearchField.values()) {
         if (clauses++ >= IndexSearcher.getMaxClauseCount()) {
           break;
@@ -265,24 +278,98 @@ public final class LanguageIndex implements AutoCloseable {
     }
     try {
       ScoreDoc[] top = searcher.search(q.build(), Math.max(1, docs.size())).scoreDocs;
-      ScoreDoc[] sorted = Arrays.copyOf(top, top.length);
+      double[] coverage = coverage(terms, expansions);
+      double[] scores = new double[top.length];
+      Integer[] order = new Integer[top.length];
+      for (int i = 0; i < top.length; i++) {
+        double c = coverage[top[i].doc];
+        scores[i] = top[i].score * c * c;
+        order[i] = i;
+      }
       Arrays.sort(
-          sorted,
+          order,
           (a, b) ->
-              a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+              scores[a] != scores[b]
+                  ? Double.compare(scores[b], scores[a])
+                  : Integer.compare(top[a].doc, top[b].doc));
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : sorted) {
+      for (int i : order) {
         if (hits.size() >= limit) {
           break;
         }
-        if (filter.test(sd.doc)) {
-          hits.add(new Hit(sd.doc, sd.score, docs.get(sd.doc)));
+        int doc = top[i].doc;
+        if (filter.test(doc)) {
+          hits.add(new Hit(doc, (float) scores[i], docs.get(doc)));
         }
       }
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The share of the query each document covers, from 0 to 1: the summed weights of the query terms
+   * it contains over the summed weights of the query terms the index has, where a term weighs
+   * {@code ln(1 + N / df)} (df: documents containing it in any field). A score is multiplied by its
+   * coverage squared, so an article that matches every word of an error message outranks one that
+   * repeats a few of them; the browser computes the same from the postings it loads.
+   */
+  double[] coverage(List<String> terms) {
+    return coverage(terms, List.of());
+  }
+
+  /**
+   * Coverage with synonyms: a document that holds every term (Chinese words aside) of another
+   * alternative is credited with the weight of the query's alternative; coverage is at most 1, and
+   * 1 for every document when no query term is in the index.
+   */
+  double[] coverage(List<String> terms, List<Synonyms.Expansion> expansions) {
+    double[] covered = new double[docs.size()];
+    Map<String, Postings> dictionary = impacts();
+    double total = 0;
+    for (String t : terms) {
+      double w = weight(dictionary, t);
+      total += w;
+      Postings p = dictionary.get(t);
+      for (int i = 0; w > 0 && i < p.docs().length; i++) {
+        covered[p.docs()[i]] += w;
+      }
+    }
+    for (Synonyms.Expansion e : expansions) {
+      double credit = 0;
+      for (String t : new java.util.LinkedHashSet<>(e.matched())) {
+        credit += weight(dictionary, t);
+      }
+      for (List<String> other : e.others()) {
+        int[] count = new int[docs.size()];
+        int need = 0;
+        for (String t : new java.util.LinkedHashSet<>(other)) {
+          if (t.startsWith(Analysis.CHINESE_WORD)) {
+            continue;
+          }
+          need++;
+          Postings p = dictionary.get(t);
+          for (int i = 0; p != null && i < p.docs().length; i++) {
+            count[p.docs()[i]]++;
+          }
+        }
+        for (int d = 0; need > 0 && d < count.length; d++) {
+          if (count[d] == need) {
+            covered[d] += credit;
+          }
+        }
+      }
+    }
+    for (int d = 0; d < covered.length; d++) {
+      covered[d] = total == 0 ? 1 : Math.min(1, covered[d] / total);
+    }
+    return covered;
+  }
+
+  private double weight(Map<String, Postings> dictionary, String term) {
+    Postings p = dictionary.get(term);
+    return p == null || p.df() == 0 ? 0 : Math.log(1 + (double) docs.size() / p.df());
   }
 
   /** The field texts of a document as fields for Lucene, for tools that need them. */

@@ -19,10 +19,25 @@ public final class SearchEngine implements AutoCloseable {
 
   private final Analysis analysis;
   private final Map<String, LanguageIndex> indexes;
+  private final Synonyms synonyms;
 
-  private SearchEngine(Analysis analysis, Map<String, LanguageIndex> indexes) {
+  private SearchEngine(Analysis analysis, Map<String, LanguageIndex> indexes, Synonyms synonyms) {
     this.analysis = analysis;
     this.indexes = indexes;
+    this.synonyms = synonyms;
+  }
+
+  /**
+   * This engine (the same indexes) expanding queries with the site's synonym groups; closing either
+   * closes both.
+   */
+  public SearchEngine withSynonyms(List<List<String>> groups) {
+    Synonyms s = Synonyms.of(groups, analysis);
+    return s.equals(synonyms) ? this : new SearchEngine(analysis, indexes, s);
+  }
+
+  public Synonyms synonyms() {
+    return synonyms;
   }
 
   /** Indexes the documents of every language. */
@@ -61,7 +76,8 @@ public final class SearchEngine implements AutoCloseable {
             .toList();
     Map<String, LanguageIndex> indexes = new LinkedHashMap<>();
     built.forEach(index -> indexes.put(index.lang(), index));
-    return new SearchEngine(analysis, indexes);
+    return new SearchEngine(
+        analysis, indexes, previous != null ? previous.synonyms : Synonyms.NONE);
   }
 
   public Analysis analysis() {
@@ -93,7 +109,7 @@ public final class SearchEngine implements AutoCloseable {
    * A search's outcome.
    *
    * @param hits ranked results
-   * @param terms the query terms searched for (after corrections)
+   * @param terms the query terms searched for (after corrections), then those added by synonyms
    * @param corrected each corrected term with its replacement
    */
   public record Result(List<Hit> hits, List<String> terms, Map<String, String> corrected) {}
@@ -131,9 +147,13 @@ public final class SearchEngine implements AutoCloseable {
         terms.add(term);
       }
     }
+    List<Synonyms.Expansion> expansions = synonyms.expansions(terms);
+    List<String> extra = Synonyms.extraTerms(expansions, terms);
     List<SearchDocument> docs = index.documents();
     IntPredicate filter = doc -> filters.test(docs.get(doc));
-    return new Result(index.search(terms, limit, filter), List.copyOf(terms), corrected);
+    List<String> all = new ArrayList<>(terms);
+    all.addAll(extra);
+    return new Result(index.search(terms, expansions, limit, filter), List.copyOf(all), corrected);
   }
 
   /**

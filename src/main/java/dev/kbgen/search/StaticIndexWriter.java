@@ -46,6 +46,12 @@ public final class StaticIndexWriter {
   public record Output(Map<String, byte[]> files, String manifest) {}
 
   public static Output write(LanguageIndex index, Map<String, Map<String, String>> names) {
+    return write(index, names, Synonyms.NONE);
+  }
+
+  /** Writes the index with the site's analysed synonym groups in its manifest ({@code syn}). */
+  public static Output write(
+      LanguageIndex index, Map<String, Map<String, String>> names, Synonyms synonyms) {
     String lang = index.lang();
     String dir = "search/" + lang + "/";
     String jsLang = Json.write(lang);
@@ -188,6 +194,9 @@ public final class StaticIndexWriter {
     manifest.put("products", names.getOrDefault("products", Map.of()));
     manifest.put("tags", names.getOrDefault("tags", Map.of()));
     manifest.put("types", names.getOrDefault("types", Map.of()));
+    if (!synonyms.groups().isEmpty()) {
+      manifest.put("syn", synonyms.groups());
+    }
     String manifestFile =
         put(
             files,

@@ -395,6 +395,12 @@
     return d[n][m];
   }
 
+  /* whether an alternative's terms (~ terms aside, at least one) all pass the test */
+  function holds(alt, has) {
+    var any = false;
+    return alt.every(function (t) { return t.charAt(0) === '~' || (any = true, has(t)); }) && any;
+  }
+
   /* ---------------- 3. Search (search-format §2, §4) ---------------- */
 
   function search(query, o) {
@@ -451,19 +457,51 @@
             more.push(bestT);
           }
         }
-        // 3. the shards of the corrected and completed terms
+        // synonyms: an alternative whose terms (~ terms aside) all are query terms adds the others'
+        var extra = [], uses = [];
+        (st.m.syn || []).forEach(function (group) {
+          group.forEach(function (alt, a) {
+            if (!holds(alt, function (t) { return final.indexOf(t) >= 0; })) return;
+            var others = group.filter(function (o, b) { return b !== a; });
+            uses.push({ matched: alt, others: others });
+            others.forEach(function (other) {
+              other.forEach(function (t) { if (final.indexOf(t) < 0 && extra.indexOf(t) < 0) { extra.push(t); more.push(t); } });
+            });
+          });
+        });
+        // 3. the shards of the corrected, completed and synonym terms
         return loadShards(st, more.map(function (term) { return shardOf(st, term); })).then(function () {
-          return { final: final, corrected: corrected };
+          return { final: final, corrected: corrected, extra: extra, uses: uses };
         });
       }).then(function (g) {
-        var final = g.final, corrected = g.corrected;
+        var final = g.final, corrected = g.corrected, extra = g.extra;
         final = final.filter(function (term, i) { return final.indexOf(term) === i; });
-        // impact sums
-        var sc = new Float64Array(st.m.n || 0), hits = [];
-        final.forEach(function (term) {
+        // impact sums times squared coverage: summed w = ln(1 + N/df) of the query terms a doc has,
+        // plus the weight of a used synonym alternative when it has another, over the query's (max 1)
+        var n = st.m.n || 0, sc = new Float64Array(n), cov = new Float64Array(n), seen = new Uint8Array(n), hits = [], total = 0;
+        function weight(term) { var h = find(st, term); return h ? Math.log(1 + n / h.sh.df[h.i]) : 0; }
+        final.concat(extra).forEach(function (term, k) {
           var h = find(st, term);
-          if (h) postings(h.sh, h.i, function (d, imp) { if (!sc[d]) hits.push(d); sc[d] += imp; });
+          if (!h) return;
+          var w = k < final.length ? weight(term) : 0;
+          total += w;
+          postings(h.sh, h.i, function (d, imp) { if (!seen[d]) { seen[d] = 1; hits.push(d); } sc[d] += imp; cov[d] += w; });
         });
+        g.uses.forEach(function (u) {
+          var credit = 0;
+          u.matched.filter(function (t, i) { return u.matched.indexOf(t) === i; }).forEach(function (t) { credit += weight(t); });
+          u.others.forEach(function (other) {
+            var count = new Uint16Array(n), need = 0;
+            other.filter(function (t, i) { return other.indexOf(t) === i && t.charAt(0) !== '~'; }).forEach(function (t) {
+              need++;
+              var h = find(st, t);
+              if (h) postings(h.sh, h.i, function (d) { count[d]++; });
+            });
+            for (var d = 0; need > 0 && d < n; d++) if (count[d] === need) cov[d] += credit;
+          });
+        });
+        hits.forEach(function (d) { var c = total === 0 ? 1 : Math.min(1, cov[d] / total); sc[d] *= c * c; });
+        final = final.concat(extra);
         var filtered = f.product || f.tag || f.type;
         return (filtered ? need('f' + lang, st.base + st.m.facets) : Promise.resolve(null)).then(function (fc) {
           if (fc) {

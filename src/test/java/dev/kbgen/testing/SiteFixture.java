@@ -181,6 +181,18 @@ public final class SiteFixture {
     }
   }
 
+  /** Deletes a folder and everything in it (tests clean up the temporary sites they make). */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   /** A built site and what the build reported. */
   public record Built(BuildResult result, Map<String, OutputFile> files) {
 
