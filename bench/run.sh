@@ -59,7 +59,7 @@ if ! $skip_hugo; then
   if command -v hugo > /dev/null && [[ -x $pagefind ]]; then
     with_hugo=true
   else
-    echo "run.sh: Hugo or Pagefind missing (apt-get install hugo; npm ci --prefix bench): kbgen only" >&2
+    echo "run.sh: Hugo or Pagefind missing (apt-get install hugo; npm install --prefix bench): kbgen only" >&2
   fi
 fi
 with_browser=false
