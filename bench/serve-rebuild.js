@@ -2,8 +2,9 @@
 /*
  * Incremental rebuild time of `kbgen serve`: starts the preview server, opens its live-reload
  * stream (/__kbgen/events) like a browser tab, then edits one file at a time and measures from the
- * write to the `reload` event (this includes the watcher and its 100 ms debounce), and reads the
- * server's own "rebuilt in N ms" line. Every edited file gets its original bytes back at the end.
+ * write to the first `reload` event (this includes the watcher and its 100 ms debounce), and reads
+ * the server's own lines: "updated PAGE in N ms" (a body edit's quick update of its page, which the
+ * first reload follows) and "rebuilt in N ms" (the full build after it). Every edited file gets its original bytes back at the end.
  *
  *   node bench/serve-rebuild.js JAR CONTENT_DIR TEMPLATES_DIR ARTICLE.md TEMPLATE.peb [EDITS]
  *
@@ -91,7 +92,11 @@ async function measure(file, suffix) {
   fs.writeFileSync(file, Buffer.concat([originals.get(file), Buffer.from(suffix)]));
   const t1 = await reload;
   const line = await rebuilt;
-  return { wall: Number(t1 - t0) / 1e6, server: Number(/rebuilt in (\d+) ms/.exec(line)[1]) };
+  // a body edit is first served by a quick update of its page ("updated PAGE in N ms"), then the
+  // full build follows: the first reload event is the quick one
+  const q = pendingLines.findIndex((l) => /^updated \S+ in \d+ ms/.test(l));
+  const quick = q >= 0 ? Number(/ in (\d+) ms/.exec(pendingLines.splice(q, 1)[0])[1]) : null;
+  return { wall: Number(t1 - t0) / 1e6, server: Number(/rebuilt in (\d+) ms/.exec(line)[1]), quick };
 }
 
 let finished = false;
@@ -111,7 +116,7 @@ async function main() {
     for (let i = 1; i <= edits; i++) {
       const r = await measure(file, suffix(i));
       runs.push(r);
-      console.log(`${kind} edit ${i}: reload event after ${r.wall.toFixed(0)} ms (server: rebuilt in ${r.server} ms)`);
+      console.log(`${kind} edit ${i}: reload event after ${r.wall.toFixed(0)} ms (server:${r.quick === null ? '' : ` page updated in ${r.quick} ms,`} rebuilt in ${r.server} ms)`);
       await sleep(300);
     }
     await measure(file, ''); // restores the original bytes, which rebuilds once more

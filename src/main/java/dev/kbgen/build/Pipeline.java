@@ -29,6 +29,7 @@ import dev.kbgen.search.SimilarArticles;
 import dev.kbgen.search.SimilarPair;
 import dev.kbgen.search.StaticIndexWriter;
 import dev.kbgen.site.LinkIndex;
+import dev.kbgen.site.Page;
 import dev.kbgen.site.Permalinks;
 import dev.kbgen.site.SearchAssets;
 import dev.kbgen.site.SiteAssembler;
@@ -96,6 +97,8 @@ public final class Pipeline {
   private Map<String, RenderedBody> bodies = Map.of();
   private Map<String, List<String>> similar = Map.of();
   private SiteAssembler.Assembled assembled;
+  private Map<String, List<String>> relatedPaths = Map.of();
+  private Map<String, String> outdatedPaths = Map.of();
   private SearchEngine engine;
   private SearchAssets searchAssets = new SearchAssets("", Map.of());
 
@@ -195,6 +198,97 @@ public final class Pipeline {
     }
     stage("publish", this::publish);
     return result();
+  }
+
+  /**
+   * The page of one article made again, with the problems its file has now.
+   *
+   * @param file the page
+   * @param problems the article's problems (warnings and infos: a quick update has no errors)
+   */
+  public record QuickPage(OutputFile file, List<Problem> problems) {}
+
+  /**
+   * For the preview server, right after a save: when the only change since this successful build is
+   * the body of one article (same front matter, no errors), renders that article's page again from
+   * this build's state without building the rest of the site, in milliseconds rather than a full
+   * build's time. Lists, search, related articles and error code pages keep this build's state
+   * until the next full build, which the server runs next. Empty when the change needs a full
+   * build: the file is new, gone or not an article, its front matter changed, or it has errors.
+   */
+  public Optional<QuickPage> rebuildBody(Path file) {
+    if (assembled == null || pages == 0 || problems.hasErrors()) {
+      return Optional.empty();
+    }
+    Path content = options.content().toAbsolutePath().normalize();
+    Path abs = file.toAbsolutePath().normalize();
+    if (!abs.startsWith(content)) {
+      return Optional.empty();
+    }
+    String rel = content.relativize(abs).toString().replace('\\', '/');
+    Optional<Article> old = articles.stream().filter(a -> a.path().equals(rel)).findFirst();
+    Optional<TextFile> before =
+        loaded.articles().stream().filter(f -> f.path().equals(rel)).findFirst();
+    if (old.isEmpty() || before.isEmpty()) {
+      return Optional.empty();
+    }
+    Problems local = new Problems();
+    Optional<Article> parsed =
+        ContentLoader.readText(abs, before.get().display(), local)
+            .map(text -> new TextFile(rel, before.get().display(), text))
+            .flatMap(f -> ArticleParser.parse(f, config, local));
+    if (parsed.isEmpty()
+        || local.hasErrors()
+        || !parsed.get().meta().equals(old.get().meta())
+        || parsed.get().bodyLine() != old.get().bodyLine()) {
+      return Optional.empty();
+    }
+    Article a = parsed.get();
+    LinkIndex links =
+        new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
+    Problems lenient = new Problems();
+    RenderedBody body =
+        cache
+            .markdown(config.sections(), config.rawHtml())
+            .render(
+                a,
+                links.forArticle(a),
+                ui.admonitionTitles(a.lang()),
+                options.linksWarn() ? lenient : local);
+    new SectionRule(config.sections()).check(a, body, local);
+    for (Problem p : lenient.sorted()) {
+      local.add(p.isError() ? asWarning(p) : p);
+    }
+    if (local.hasErrors()) {
+      return Optional.empty();
+    }
+    String path = Permalinks.article(a);
+    Optional<Page> earlier =
+        assembled.pages().stream().filter(pg -> pg.path().equals(path)).findFirst();
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, RenderedBody> newBodies = new HashMap<>(bodies);
+    newBodies.put(a.path(), body);
+    List<Article> newArticles = articles.stream().map(x -> x.path().equals(rel) ? a : x).toList();
+    Page page =
+        new SiteAssembler(
+                new SiteInput(
+                    config,
+                    ui,
+                    newArticles,
+                    newBodies,
+                    translations,
+                    relatedPaths,
+                    searchAssets,
+                    outdatedPaths))
+            .articlePage(earlier.get(), a);
+    try {
+      String html = cache.templates(options.templates()).render(page.template(), page.vars());
+      return Optional.of(new QuickPage(OutputFile.text(path, html), local.sorted()));
+    } catch (TemplateException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -431,6 +525,8 @@ public final class Pipeline {
     for (TranslationStatus s : statuses) {
       s.outdated().forEach(o -> outdated.put(o.translation().path(), o.source().path()));
     }
+    relatedPaths = related;
+    outdatedPaths = outdated;
     assembled =
         new SiteAssembler(
                 new SiteInput(

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -42,6 +43,9 @@ final class LiveSite {
 
   /** Watched file to the hash of its bytes; used by the single build thread only. */
   private final Map<Path, String> hashes = new HashMap<>();
+
+  /** The last build, when it succeeded: quick updates start from it. */
+  private volatile Pipeline lastGood;
 
   private volatile State state =
       new State(0, Map.of(), List.of(), false, false); // replaced by the first build
@@ -137,14 +141,55 @@ final class LiveSite {
     return !h.equals(hashes.put(file, h));
   }
 
+  /**
+   * What a quick update did.
+   *
+   * @param path the page made again
+   * @param problems the article's warnings and infos
+   * @param millis how long it took
+   */
+  record Quick(String path, List<Problem> problems, long millis) {}
+
+  /**
+   * Right after a save of one article's body: serves that article's page made again from the last
+   * good build (see {@link Pipeline#rebuildBody}), before the full build that follows. Empty when
+   * the change needs the full build first.
+   */
+  Optional<Quick> quick(Path file) {
+    Pipeline last = lastGood;
+    State old = state;
+    if (last == null || old.failed()) {
+      return Optional.empty();
+    }
+    long start = System.nanoTime();
+    Optional<Pipeline.QuickPage> page;
+    try {
+      page = last.rebuildBody(file);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the full build reports it
+    }
+    if (page.isEmpty()) {
+      return Optional.empty();
+    }
+    OutputFile f = page.get().file();
+    Map<String, OutputFile> files = new HashMap<>(old.files());
+    files.put(f.path(), f);
+    state = new State(old.build() + 1, Map.copyOf(files), old.problems(), false, true);
+    return Optional.of(
+        new Quick(f.path(), page.get().problems(), (System.nanoTime() - start) / 1_000_000));
+  }
+
   /** Builds the site and makes it what is served. */
   Outcome build() {
     long start = System.nanoTime();
     BuildResult result;
     RuntimeException bug = null;
     try {
-      result = new Pipeline(options, cache).run(publisher);
+      Pipeline pipeline = new Pipeline(options, cache);
+      result = pipeline.run(publisher);
+      lastGood = result.failed() ? null : pipeline;
     } catch (RuntimeException e) {
+      lastGood = null;
       bug = e;
       // A kbgen bug: the server keeps running and shows it like a content problem.
       Problem problem =

@@ -212,6 +212,21 @@ public final class PreviewServer implements AutoCloseable {
       if (changed.isEmpty()) {
         return; // saved without changing a byte, or only folders appeared
       }
+      if (changed.size() == 1) {
+        Optional<LiveSite.Quick> quick = site.quick(changed.get(0));
+        if (quick.isPresent()) {
+          for (Problem p : quick.get().problems()) {
+            err.print(ProblemFormatter.format(p));
+          }
+          out.printf(
+              Locale.ROOT,
+              "updated %s in %d ms: %s; rebuilding the rest%n",
+              quick.get().path(),
+              quick.get().millis(),
+              describe(changed));
+          reload.broadcast("reload", Long.toString(site.state().build()));
+        }
+      }
       report(site.build(), changed);
       reload.broadcast("reload", Long.toString(site.state().build()));
     } catch (RuntimeException e) {

@@ -103,6 +103,17 @@ public final class SiteAssembler {
     return new Assembled(pages, files);
   }
 
+  /**
+   * An article page of an earlier assembly made again for the article as it is now (its body
+   * changed, nothing else): the article view is rebuilt from this assembler's input, the rest of
+   * the page's variables are kept.
+   */
+  public Page articlePage(Page earlier, Article a) {
+    Map<String, Object> vars = new LinkedHashMap<>(earlier.vars());
+    vars.put("article", articleView(a, earlier.path(), in.ui().of(a.lang())));
+    return new Page(earlier.path(), earlier.template(), vars);
+  }
+
   private String title(Article a) {
     return a.title();
   }

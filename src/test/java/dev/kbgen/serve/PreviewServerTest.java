@@ -278,13 +278,49 @@ class PreviewServerTest {
     String other = "content/en/account/login-fails.md";
     write(ARTICLE, read(ARTICLE)); // same bytes
     write(other, read(other).replace("Reset it.", "Reset it now."));
-    eventually("the rebuild", this::page, p -> server.builds() > before);
-    eventually(
-        "the login page",
-        () -> get("/en/account/login-fails/").body(),
-        b -> b.contains("Reset it now."));
-    assertThat(server.builds()).isEqualTo(before + 1);
-    assertThat(out.toString()).contains("rebuilt in ").doesNotContain("sync-stops.md");
+    eventually("the rebuild", out::toString, o -> o.contains("rebuilt in "));
+    assertThat(get("/en/account/login-fails/").body()).contains("Reset it now.");
+    // one quick update of the edited page, then one full build: none for the unchanged save
+    assertThat(server.builds()).isEqualTo(before + 2);
+    assertThat(out.toString()).doesNotContain("sync-stops.md");
+  }
+
+  @Test
+  void aBodyEditIsServedAtOnceAndTheFullBuildFollows() throws Exception {
+    start(SITE);
+    page();
+    long before = server.builds();
+    try (Events events = new Events()) {
+      events.await("event: hello");
+      write(ARTICLE, read(ARTICLE).replace("stops syncing.", "stops syncing on battery."));
+      eventually("the full build", out::toString, o -> o.contains("rebuilt in "));
+      events.await("event: reload"); // after the quick update
+      events.await("event: reload"); // after the full build
+    }
+    String log = out.toString();
+    assertThat(log)
+        .containsPattern(
+            "updated en/sync/sync-stops/index.html in \\d+ ms: content/en/sync/sync-stops.md;"
+                + " rebuilding the rest");
+    assertThat(log.indexOf("updated en/sync/")).isLessThan(log.indexOf("rebuilt in "));
+    assertThat(server.builds()).isEqualTo(before + 2);
+    // after the full build, the page is what a build from scratch makes
+    String built = site.build().assertOk().text("en/sync/sync-stops/index.html");
+    assertThat(page().replaceFirst("<meta name=\"kbgen-build\" content=\"\\d+\">", ""))
+        .isEqualTo(built.replace("</head>", LivePages.LIVE_SCRIPT + "</head>"));
+  }
+
+  @Test
+  void frontMatterEditsAndNewErrorsGoStraightToTheFullBuild() throws Exception {
+    start(SITE);
+    page();
+    write(ARTICLE, read(ARTICLE).replace("title: ", "title: Now "));
+    eventually("the full build", out::toString, o -> o.contains("rebuilt in "));
+    assertThat(page()).contains("Now ");
+    String broken = read(ARTICLE).replace("stops syncing.", "stops syncing, see [x](nowhere.md).");
+    write(ARTICLE, broken);
+    eventually("the failed build", err::toString, e -> e.contains("build failed in "));
+    assertThat(out.toString()).doesNotContain("updated en/");
   }
 
   @Test
