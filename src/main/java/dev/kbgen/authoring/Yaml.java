@@ -1,5 +1,6 @@
 package dev.kbgen.authoring;
 
+import dev.kbgen.yaml.YamlScalars;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,24 +23,7 @@ final class Yaml {
 
   /** A value in double quotes, with YAML's escapes. */
   static String quoted(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return YamlScalars.doubleQuoted(value);
   }
 
   /** A flow list: {@code [a, "b c"]}. */

@@ -1,8 +1,8 @@
 package dev.kbgen.importer;
 
+import dev.kbgen.yaml.YamlScalars;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -73,28 +73,6 @@ final class YamlOut {
 
   /** A YAML double-quoted scalar. */
   static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20
-              || c == 0x7f
-              || c == '\u0085'
-              || c == '\u2028'
-              || c == '\u2029'
-              || c == '\uFEFF') {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return YamlScalars.doubleQuoted(s);
   }
 }

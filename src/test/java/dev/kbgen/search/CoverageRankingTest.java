@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /** An article that covers the whole query outranks one that repeats part of it. */
 class CoverageRankingTest {
-  private static SearchDocument doc(String key, String title, String body) {
+  /** A troubleshooting article with a title and a body only. */
+  static SearchDocument doc(String key, String lang, String title, String body) {
     return new SearchDocument(
         key,
         key,
-        "en",
+        lang,
         title,
         key + "/",
         "",
@@ -30,6 +31,7 @@ class CoverageRankingTest {
     return List.of(
         doc(
             "a-codes",
+            "en",
             "Error codes",
             "Error 9005 (HY000): Region is unavailable. The TiKV server is busy, retry later. "
                 + "Error 8002: the transaction conflicts with another one and is rolled back. "
@@ -37,9 +39,10 @@ class CoverageRankingTest {
                 + "Error 9002: the TiKV server timed out. Error 9003: the TiKV server is busy."),
         doc(
             "b-region",
+            "en",
             "Region unavailable: region error",
             "The region is unavailable when the region server is unavailable. Region by region."),
-        doc("c-other", "Install the client", "Download the client and run the installer."));
+        doc("c-other", "en", "Install the client", "Download the client and run the installer."));
   }
 
   @Test

@@ -3,29 +3,12 @@ package dev.kbgen.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Synonym groups expand queries; an expansion finds what the query's own words do not. */
 class SynonymsTest {
   private static final List<List<String>> GROUPS =
       List.of(List.of("out of memory", "OOM", "内存溢出"), List.of("2FA", "two-step verification"));
-
-  private static SearchDocument doc(String key, String lang, String title, String body) {
-    return new SearchDocument(
-        key,
-        key,
-        lang,
-        title,
-        key + "/",
-        "",
-        "",
-        "troubleshooting",
-        List.of(),
-        "",
-        Map.of(SearchField.TITLE, title, SearchField.BODY, body),
-        List.of());
-  }
 
   @Test
   void anAlternativeFoundInTheQueryAddsTheOthers() {
@@ -47,8 +30,8 @@ class SynonymsTest {
   void aSynonymFindsTheArticleThatUsesTheOtherWord() {
     List<SearchDocument> docs =
         List.of(
-            doc("zh/oom", "zh", "TiDB OOM 故障排查", "TiDB OOM 的常见原因和解决方法。"),
-            doc("zh/memory", "zh", "调整参数", "参数配置说明，其中一节讲内存。"));
+            CoverageRankingTest.doc("zh/oom", "zh", "TiDB OOM 故障排查", "TiDB OOM 的常见原因和解决方法。"),
+            CoverageRankingTest.doc("zh/memory", "zh", "调整参数", "参数配置说明，其中一节讲内存。"));
     try (SearchEngine plain = SearchEngine.build(docs);
         SearchEngine engine = SearchEngine.build(docs).withSynonyms(GROUPS)) {
       String query = "内存溢出 怎么办";
@@ -64,7 +47,8 @@ class SynonymsTest {
 
   @Test
   void withoutSynonymsTheEngineIsUnchanged() {
-    try (SearchEngine engine = SearchEngine.build(List.of(doc("a", "en", "A", "a")))) {
+    try (SearchEngine engine =
+        SearchEngine.build(List.of(CoverageRankingTest.doc("a", "en", "A", "a")))) {
       assertThat(engine.withSynonyms(List.of())).isSameAs(engine);
       assertThat(engine.synonyms().groups()).isEmpty();
     }
