@@ -5,6 +5,7 @@ import dev.kbgen.config.SectionNames;
 import dev.kbgen.content.Article;
 import dev.kbgen.content.ArticleMeta;
 import dev.kbgen.content.ArticleType;
+import dev.kbgen.content.CodeFences;
 import dev.kbgen.i18n.SourceFingerprint;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 public final class Scaffold {
   private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
   private static final Pattern H2 = Pattern.compile("^( {0,3}##[ \\t]+)(.*?)([ \\t]+#+)?[ \\t]*$");
-  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
   /** Placeholders per language; other languages get the English ones. */
   private static final Map<String, Map<String, String>> TEXT =
@@ -175,17 +175,11 @@ public final class Scaffold {
   /** The source's body with each troubleshooting heading in the target language. */
   private static String headingsIn(Article source, String lang, SectionNames names) {
     StringBuilder out = new StringBuilder();
-    String fence = null;
+    CodeFences fences = new CodeFences();
     String[] lines = source.body().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
-      Matcher f = FENCE.matcher(line);
-      if (fence == null && f.find()) {
-        fence = f.group(1);
-      } else if (fence != null && line.strip().startsWith(fence)) {
-        fence = null;
-      }
-      Matcher h = fence == null ? H2.matcher(line) : null;
+      Matcher h = fences.code(line) ? null : H2.matcher(line);
       if (h != null && h.matches()) {
         SectionKind kind = names.classify(source.lang(), h.group(2));
         if (kind != SectionKind.OTHER) {

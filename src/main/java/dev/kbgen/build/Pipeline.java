@@ -246,19 +246,13 @@ public final class Pipeline {
     Article a = parsed.get();
     LinkIndex links =
         new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
-    Problems lenient = new Problems();
     RenderedBody body =
-        cache
-            .markdown(config.sections(), config.rawHtml())
-            .render(
-                a,
-                links.forArticle(a),
-                ui.admonitionTitles(a.lang()),
-                options.linksWarn() ? lenient : local);
-    new SectionRule(config.sections()).check(a, body, local);
-    for (Problem p : lenient.sorted()) {
-      local.add(p.isError() ? asWarning(p) : p);
-    }
+        renderBody(
+            a,
+            cache.markdown(config.sections(), config.rawHtml()),
+            links,
+            new SectionRule(config.sections()),
+            local);
     if (local.hasErrors()) {
       return Optional.empty();
     }
@@ -424,28 +418,33 @@ public final class Pipeline {
     LinkIndex links =
         new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
     SectionRule sections = new SectionRule(config.sections());
-    Problems lenient = new Problems();
     Map<String, RenderedBody> out = new TreeMap<>();
     List<Map.Entry<String, RenderedBody>> rendered =
         articles.parallelStream()
-            .map(
-                a -> {
-                  Map<String, String> titles =
-                      ui == null ? Map.of() : ui.admonitionTitles(a.lang());
-                  RenderedBody body =
-                      renderer.render(
-                          a, links.forArticle(a), titles, options.linksWarn() ? lenient : problems);
-                  sections.check(a, body, problems);
-                  return Map.entry(a.path(), body);
-                })
+            .map(a -> Map.entry(a.path(), renderBody(a, renderer, links, sections, problems)))
             .toList();
     rendered.forEach(e -> out.put(e.getKey(), e.getValue()));
-    for (Problem p : lenient.sorted()) {
-      problems.add(p.isError() ? asWarning(p) : p);
-    }
     bodies = out;
     AnchorRule.check(articles, bodies, problems);
     detail = count(bodies.size(), "article");
+  }
+
+  /**
+   * Renders one article's body into {@code into}: its link problems (warnings with {@code --links
+   * warn}) and section problems.
+   */
+  private RenderedBody renderBody(
+      Article a, MarkdownCache renderer, LinkIndex links, SectionRule sections, Problems into) {
+    Problems linkProblems = options.linksWarn() ? new Problems() : into;
+    Map<String, String> titles = ui == null ? Map.of() : ui.admonitionTitles(a.lang());
+    RenderedBody body = renderer.render(a, links.forArticle(a), titles, linkProblems);
+    sections.check(a, body, into);
+    if (linkProblems != into) {
+      for (Problem p : linkProblems.sorted()) {
+        into.add(p.isError() ? asWarning(p) : p);
+      }
+    }
+    return body;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.kbgen.i18n;
 import dev.kbgen.config.SectionKind;
 import dev.kbgen.config.SectionNames;
 import dev.kbgen.content.Article;
+import dev.kbgen.content.CodeFences;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
 public record SourceFingerprint(String hash, Map<String, String> sections) {
   private static final Pattern H2 =
       Pattern.compile("^ {0,3}##(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
-  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
   private static final Pattern NOT_KEY = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   public SourceFingerprint {
@@ -45,15 +45,9 @@ public record SourceFingerprint(String hash, Map<String, String> sections) {
     List<String> lines = List.of(article.body().split("\n", -1));
     StringBuilder current = new StringBuilder();
     String key = "intro";
-    String fence = null;
+    CodeFences fences = new CodeFences();
     for (String line : lines) {
-      Matcher f = FENCE.matcher(line);
-      if (fence == null && f.find()) {
-        fence = f.group(1);
-      } else if (fence != null && line.strip().startsWith(fence)) {
-        fence = null;
-      }
-      Matcher h = fence == null ? H2.matcher(line) : null;
+      Matcher h = fences.code(line) ? null : H2.matcher(line);
       if (h != null && h.matches()) {
         add(texts, key, current);
         current.setLength(0);

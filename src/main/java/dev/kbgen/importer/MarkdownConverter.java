@@ -1,5 +1,6 @@
 package dev.kbgen.importer;
 
+import dev.kbgen.content.ContentPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -1043,23 +1044,15 @@ final class MarkdownConverter {
         || url.startsWith("//")) {
       return url;
     }
-    String anchor = "";
-    int hash = url.indexOf('#');
-    String path = url;
-    if (hash >= 0) {
-      anchor = url.substring(hash);
-      path = url.substring(0, hash);
-    }
-    int q = path.indexOf('?');
-    if (q >= 0) {
-      path = path.substring(0, q);
-    }
+    ContentPaths.Target split = ContentPaths.Target.of(url);
+    String anchor = split.fragment();
+    String path = split.path();
     if (path.isEmpty()) {
       return url;
     }
-    String dir = parent(relative);
+    String dir = ContentPaths.parent(relative);
     if (image) {
-      String target = path.startsWith("/") ? null : normalise(join(dir, path));
+      String target = path.startsWith("/") ? null : ContentPaths.normalise(dir, path).orElse(null);
       if (target != null && tree.exists(target)) {
         images.add(target);
       } else {
@@ -1096,7 +1089,7 @@ final class MarkdownConverter {
       bases.add(join(dir, path));
     }
     for (String b : bases) {
-      String n = normalise(b);
+      String n = ContentPaths.normalise("", b).orElse(null);
       if (n == null) {
         continue;
       }
@@ -1116,32 +1109,8 @@ final class MarkdownConverter {
     return null;
   }
 
-  private static String parent(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
-  }
-
   private static String join(String dir, String path) {
     return dir.isEmpty() ? path : dir + "/" + path;
-  }
-
-  /** {@code a/./b/../c} is {@code a/c}; null when it leaves the root. */
-  private static String normalise(String path) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String s : path.split("/")) {
-      if (s.isEmpty() || s.equals(".")) {
-        continue;
-      }
-      if (s.equals("..")) {
-        if (parts.isEmpty()) {
-          return null;
-        }
-        parts.removeLast();
-      } else {
-        parts.addLast(s);
-      }
-    }
-    return String.join("/", parts);
   }
 
   private static String relativePath(String fromDir, String target) {

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,8 @@ final class LiveSite {
     OutputFile f = page.get().file();
     Map<String, OutputFile> files = new HashMap<>(old.files());
     files.put(f.path(), f);
-    state = new State(old.build() + 1, Map.copyOf(files), old.problems(), false, true);
+    state =
+        new State(old.build() + 1, Collections.unmodifiableMap(files), old.problems(), false, true);
     return Optional.of(
         new Quick(f.path(), page.get().problems(), (System.nanoTime() - start) / 1_000_000));
   }

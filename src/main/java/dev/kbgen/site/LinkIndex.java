@@ -2,13 +2,12 @@ package dev.kbgen.site;
 
 import dev.kbgen.content.Article;
 import dev.kbgen.content.Asset;
+import dev.kbgen.content.ContentPaths;
 import dev.kbgen.i18n.Translations;
 import dev.kbgen.markdown.LinkRequest;
 import dev.kbgen.markdown.LinkResolution;
 import dev.kbgen.markdown.LinkResolver;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,19 +97,11 @@ public final class LinkIndex {
           "link '" + target + "' starts at the server root",
           "link to the article's .md file with a relative path, e.g. ../sync/other.md");
     }
-    String fragment = "";
-    int hash = target.indexOf('#');
-    String path = target;
-    if (hash >= 0) {
-      fragment = target.substring(hash);
-      path = target.substring(0, hash);
-    }
-    int query = path.indexOf('?');
-    if (query >= 0) {
-      path = path.substring(0, query);
-    }
+    ContentPaths.Target split = ContentPaths.Target.of(target);
+    String fragment = split.fragment();
+    String path = split.path();
     path = decode(path);
-    Optional<String> resolved = normalise(parent(from.path()), path);
+    Optional<String> resolved = ContentPaths.normalise(ContentPaths.parent(from.path()), path);
     if (resolved.isEmpty()) {
       return LinkResolution.broken(
           "link '" + target + "' points outside the content folder",
@@ -184,31 +175,6 @@ public final class LinkIndex {
     String fallback = to.lang().equals(from.lang()) ? null : to.lang();
     String anchor = fragment.isEmpty() ? null : fragment.substring(1);
     return new LinkResolution(url, to.title(), fallback, to.id(), null, null, to.path(), anchor);
-  }
-
-  private static String parent(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
-  }
-
-  /** Resolves {@code ..} and {@code .}; empty when the path leaves the content folder. */
-  static Optional<String> normalise(String base, String relative) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String p : (base + "/" + relative).split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (parts.isEmpty()) {
-          return Optional.empty();
-        }
-        parts.removeLast();
-      } else {
-        parts.addLast(p);
-      }
-    }
-    String joined = String.join("/", parts);
-    return relative.endsWith("/") ? Optional.of(joined + "/") : Optional.of(joined);
   }
 
   private static String decode(String path) {

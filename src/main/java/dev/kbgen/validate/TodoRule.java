@@ -1,10 +1,10 @@
 package dev.kbgen.validate;
 
 import dev.kbgen.content.Article;
+import dev.kbgen.content.CodeFences;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Severity;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A {@code TODO:} left in an article (the placeholders {@code kbgen new} writes, or a writer's
@@ -12,28 +12,18 @@ import java.util.regex.Pattern;
  * not looked at.
  */
 final class TodoRule implements Rule {
-  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
   private static final String TODO = "TODO:";
 
   @Override
   public void check(ValidationInput input, Problems problems) {
     for (Article a : input.articles()) {
       List<String> lines = a.source().lines();
-      String fence = null;
+      CodeFences fences = new CodeFences();
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
         int lineNo = i + 1;
-        if (lineNo >= a.bodyLine()) {
-          var f = FENCE.matcher(line);
-          if (fence == null && f.find()) {
-            fence = f.group(1);
-            continue;
-          } else if (fence != null) {
-            if (line.strip().startsWith(fence)) {
-              fence = null;
-            }
-            continue;
-          }
+        if (lineNo >= a.bodyLine() && fences.code(line)) {
+          continue;
         }
         int at = line.indexOf(TODO);
         if (at >= 0) {

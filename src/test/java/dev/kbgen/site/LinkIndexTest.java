@@ -241,12 +241,4 @@ class LinkIndexTest {
     LinkResolution r = ref(en, "KB-404");
     assertBroken(r, "no article has id 'KB-404'");
   }
-
-  @Test
-  void normaliseResolvesDotsAndRefusesEscapes() {
-    assertThat(LinkIndex.normalise("en/sync", "../account/a.md")).contains("en/account/a.md");
-    assertThat(LinkIndex.normalise("en/sync", "./a/./b/../c.md")).contains("en/sync/a/c.md");
-    assertThat(LinkIndex.normalise("en/sync", "sub/")).contains("en/sync/sub/");
-    assertThat(LinkIndex.normalise("en/sync", "../../..")).isEmpty();
-  }
 }
