@@ -179,7 +179,10 @@ final class FrontMatterMapper {
       fm.put("summary", summary);
     }
     fm.put("type", type);
-    fm.put("product", prefix);
+    // DocFX knowledge bases keep one product family per top folder (azure, sql, windows-client,
+    // ...); the other sources are one product each.
+    String folder = slash > 0 ? slug(relative.substring(0, slash)) : "";
+    fm.put("product", flavour == Flavour.DOCFX && !folder.isEmpty() ? folder : prefix);
     fm.put("tags", tagKeys);
     fm.put("updated", updated);
     fm.put("extra", extra);

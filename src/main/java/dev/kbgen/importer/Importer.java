@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -186,9 +187,10 @@ public final class Importer {
               log);
       FrontMatterMapper.Tags tags = new FrontMatterMapper.Tags();
       Set<String> ids = new HashSet<>();
+      Set<String> products = new TreeSet<>();
       int imported = 0;
       for (String rel : articles) {
-        if (importOne(rel, converter, tags, ids)) {
+        if (importOne(rel, converter, tags, ids, products)) {
           imported++;
         }
       }
@@ -198,8 +200,10 @@ public final class Importer {
 
       // site.yaml: the product and the tags this import uses
       Map<String, String> newProducts = new LinkedHashMap<>();
-      if (!declared.products().contains(o.prefix())) {
-        newProducts.put(o.prefix(), name(o.prefix()));
+      for (String product : products) {
+        if (!declared.products().contains(product)) {
+          newProducts.put(product, name(product));
+        }
       }
       Map<String, String> newTags = new LinkedHashMap<>();
       new TreeMap<>(tags.names())
@@ -227,7 +231,11 @@ public final class Importer {
     }
 
     private boolean importOne(
-        String rel, MarkdownConverter converter, FrontMatterMapper.Tags tags, Set<String> ids)
+        String rel,
+        MarkdownConverter converter,
+        FrontMatterMapper.Tags tags,
+        Set<String> ids,
+        Set<String> products)
         throws IOException {
       Path file = source.resolve(rel);
       String display = displayName(rel);
@@ -312,6 +320,7 @@ public final class Importer {
         out += "\n" + mapped.body() + (mapped.body().endsWith("\n") ? "" : "\n");
       }
       Path dest = target.resolve(outRel);
+      products.add((String) mapped.frontMatter().get("product"));
       if (Files.exists(dest)) {
         String existing = Files.readString(dest, StandardCharsets.UTF_8);
         if (existing.equals(out)) {

@@ -113,7 +113,7 @@ class ImporterTest {
             title: "Sign-in fails with error 0x1234"
             summary: "Users cannot sign in."
             type: "troubleshooting"
-            product: "support"
+            product: "app"
             tags: ["app", "identity", "sign-in-passwords"]
             updated: 2024-03-07
             extra:
@@ -165,7 +165,9 @@ class ImporterTest {
         .containsPattern("image not found +1\\n +src/app/sign-in-fails.md:21: media/x.png")
         .contains("includes/disclaimer.md: include file (in an includes folder)");
     assertThat(imported("site.yaml"))
-        .contains("products:\n  support: {en: \"Support\", zh: \"Support\"}\n")
+        // a DocFX site's top folders are its product families
+        .contains("products:\n  app: {en: \"App\", zh: \"App\"}\n")
+        .doesNotContain("support: {")
         .contains("  sign-in-passwords: {en: \"Sign-in/Passwords\", zh: \"Sign-in/Passwords\"}");
   }
 
