@@ -51,6 +51,9 @@ public final class Analysis implements AutoCloseable {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern LETTER_WORD = Pattern.compile("[\\p{L}&&[^\\p{IsHan}]]+");
 
+  /** The first code point of the Han script (CJK Radicals Supplement). */
+  private static final int FIRST_HAN = 0x2E80;
+
   /** Whether terms keep duplicates (documents) or are distinct in first-seen order (queries). */
   public enum Mode {
     DOC,
@@ -198,7 +201,9 @@ public final class Analysis implements AutoCloseable {
   }
 
   static boolean isHan(int codePoint) {
-    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    // No Han character comes before the CJK radicals (U+2E80): most text needs no script lookup.
+    return codePoint >= FIRST_HAN
+        && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
   private void hanRun(String run, Consumer<String> out) {

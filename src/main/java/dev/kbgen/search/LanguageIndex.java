@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInvertState;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -37,10 +38,12 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Version;
 
 /**
- * The Lucene index of one language: the reference ranking, and the source of the impacts that the
- * static index ships to the browser.
+ * The index of one language: the impacts that the static index ships to the browser, computed with
+ * Lucene's BM25 scorer from the analysed documents, and the Lucene index that ranks queries for the
+ * reference search (made on the first query: a build does not need it).
  */
 public final class LanguageIndex implements AutoCloseable {
   /** BM25 parameters shared with the browser's precomputed impacts. */
@@ -48,67 +51,61 @@ public final class LanguageIndex implements AutoCloseable {
 
   public static final float B = 0.75f;
 
-  /** Documents analysed together before they are added to the index. */
+  /** Documents analysed together before they are counted. */
   private static final int ANALYSIS_BATCH = 256;
 
   /** Enough for the postings of tens of thousands of articles before a segment is flushed. */
   private static final double RAM_BUFFER_MB = 256;
 
+  private static final SearchField[] FIELDS = SearchField.values();
+
   private final String lang;
   private final List<SearchDocument> docs;
-  private final ByteBuffersDirectory dir;
-  private final DirectoryReader reader;
-  private final IndexSearcher searcher;
+  private final Analysis analysis;
   private final BM25Similarity similarity = new BM25Similarity(K1, B);
-  private TreeMap<String, Postings> impacts;
+  private final TreeMap<String, Postings> impacts;
+  private Lucene lucene;
 
-  private LanguageIndex(String lang, List<SearchDocument> docs, ByteBuffersDirectory dir)
-      throws IOException {
+  private LanguageIndex(
+      String lang,
+      List<SearchDocument> docs,
+      Analysis analysis,
+      TreeMap<String, Postings> impacts) {
     this.lang = lang;
-    this.docs = List.copyOf(docs);
-    this.dir = dir;
-    this.reader = DirectoryReader.open(dir);
-    this.searcher = new IndexSearcher(reader);
-    searcher.setSimilarity(similarity);
+    this.docs = docs;
+    this.analysis = analysis;
+    this.impacts = impacts;
   }
 
   /** Indexes documents, which must be sorted by key (their number is their position). */
   public static LanguageIndex build(String lang, List<SearchDocument> docs, Analysis analysis) {
-    FieldType type = new FieldType();
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-    type.setTokenized(true);
-    type.setOmitNorms(false);
-    type.freeze();
-    ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig();
-    config.setSimilarity(new BM25Similarity(K1, B));
-    config.setUseCompoundFile(false);
-    // One segment in document order: the document number is the position in the list.
-    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
-    config.setMergePolicy(new LogDocMergePolicy());
-    try (IndexWriter writer = new IndexWriter(dir, config)) {
-      // Analysis (the costly part) runs on every core a batch at a time; documents are added in
-      // order, by one thread.
-      for (int from = 0; from < docs.size(); from += ANALYSIS_BATCH) {
-        List<Document> batch =
-            docs.subList(from, Math.min(docs.size(), from + ANALYSIS_BATCH)).parallelStream()
-                .map(d -> document(d, analysis, type))
-                .toList();
-        for (Document doc : batch) {
-          writer.addDocument(doc);
+    List<SearchDocument> copy = List.copyOf(docs);
+    FieldCounts[] counts = new FieldCounts[FIELDS.length];
+    for (SearchField f : FIELDS) {
+      counts[f.ordinal()] = new FieldCounts(copy.size());
+    }
+    // Analysis (the costly part) runs on every core a batch at a time; documents are counted in
+    // order, by one thread.
+    for (int from = 0; from < copy.size(); from += ANALYSIS_BATCH) {
+      int base = from;
+      List<FieldTerms[]> batch =
+          copy.subList(from, Math.min(copy.size(), from + ANALYSIS_BATCH)).parallelStream()
+              .map(d -> counted(fieldTerms(d, analysis)))
+              .toList();
+      for (int i = 0; i < batch.size(); i++) {
+        FieldTerms[] fields = batch.get(i);
+        for (SearchField f : FIELDS) {
+          counts[f.ordinal()].add(base + i, fields[f.ordinal()]);
         }
       }
-      writer.forceMerge(1);
-      writer.commit();
-      return new LanguageIndex(lang, docs, dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return new LanguageIndex(lang, copy, analysis, impacts(counts, copy.size()));
   }
 
-  private static Document document(SearchDocument d, Analysis analysis, FieldType type) {
-    Document doc = new Document();
-    for (SearchField f : SearchField.values()) {
+  /** A document's terms, field by field in {@link SearchField} order. */
+  private static List<List<String>> fieldTerms(SearchDocument d, Analysis analysis) {
+    List<List<String>> out = new ArrayList<>(FIELDS.length);
+    for (SearchField f : FIELDS) {
       List<String> terms =
           new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
       if (f == SearchField.CODES) {
@@ -119,11 +116,134 @@ public final class LanguageIndex implements AutoCloseable {
           }
         }
       }
-      if (!terms.isEmpty()) {
-        doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
+      out.add(terms);
+    }
+    return out;
+  }
+
+  /**
+   * The distinct terms of one field of one document with their frequencies, and the field's length
+   * in terms.
+   */
+  private record FieldTerms(String[] terms, int[] freqs, int length) {}
+
+  /** Counts each field's terms (on the analysing thread). */
+  private static FieldTerms[] counted(List<List<String>> fields) {
+    FieldTerms[] out = new FieldTerms[fields.size()];
+    for (int f = 0; f < out.length; f++) {
+      List<String> tokens = fields.get(f);
+      Map<String, int[]> freqs = new HashMap<>();
+      for (String t : tokens) {
+        freqs.computeIfAbsent(t, k -> new int[1])[0]++;
+      }
+      String[] terms = new String[freqs.size()];
+      int[] counts = new int[freqs.size()];
+      int i = 0;
+      for (Map.Entry<String, int[]> e : freqs.entrySet()) {
+        terms[i] = e.getKey();
+        counts[i++] = e.getValue()[0];
+      }
+      out[f] = new FieldTerms(terms, counts, tokens.size());
+    }
+    return out;
+  }
+
+  /** The term counts of one field: what Lucene's postings, norms and statistics hold. */
+  private static final class FieldCounts {
+    final Map<String, TermCounts> terms = new HashMap<>();
+    final int[] length;
+    int docCount;
+    long sumTotalTermFreq;
+    long sumDocFreq;
+
+    FieldCounts(int maxDoc) {
+      this.length = new int[maxDoc];
+    }
+
+    /** Adds a document's terms (documents come in ascending order). */
+    void add(int doc, FieldTerms field) {
+      if (field.length() == 0) {
+        return; // no field at all, as in Lucene
+      }
+      length[doc] = field.length();
+      docCount++;
+      sumTotalTermFreq += field.length();
+      sumDocFreq += field.terms().length;
+      for (int i = 0; i < field.terms().length; i++) {
+        terms.computeIfAbsent(field.terms()[i], k -> new TermCounts()).add(doc, field.freqs()[i]);
       }
     }
-    return doc;
+  }
+
+  /** One term's documents (ascending) and frequencies in one field. */
+  private static final class TermCounts {
+    int[] docs = new int[2];
+    int[] freqs = new int[2];
+    int size;
+    long total;
+
+    void add(int doc, int freq) {
+      if (size == docs.length) {
+        docs = Arrays.copyOf(docs, size * 2);
+        freqs = Arrays.copyOf(freqs, size * 2);
+      }
+      docs[size] = doc;
+      freqs[size] = freq;
+      size++;
+      total += freq;
+    }
+  }
+
+  /**
+   * For every term, its impact per document: {@code sum over fields of boost * BM25}, computed with
+   * Lucene's own scorer and norms from the same statistics its index would hold, so the browser's
+   * sums reproduce the Lucene ranking of {@link #search}.
+   */
+  private static TreeMap<String, Postings> impacts(FieldCounts[] counts, int maxDoc) {
+    BM25Similarity similarity = new BM25Similarity(K1, B);
+    // Per term, its (document, score) pairs in field order; the scores of one document are then
+    // summed in that order, as the Lucene query sums its per-field clauses.
+    Map<String, Accumulator> acc = new HashMap<>();
+    for (SearchField f : FIELDS) {
+      FieldCounts fc = counts[f.ordinal()];
+      if (fc.docCount == 0) {
+        continue;
+      }
+      CollectionStatistics cs =
+          new CollectionStatistics(
+              f.field(), maxDoc, fc.docCount, fc.sumTotalTermFreq, fc.sumDocFreq);
+      long[] norms = new long[maxDoc];
+      for (int d = 0; d < maxDoc; d++) {
+        if (fc.length[d] > 0) {
+          norms[d] =
+              similarity.computeNorm(
+                  new FieldInvertState(
+                      Version.LATEST.major,
+                      f.field(),
+                      IndexOptions.DOCS_AND_FREQS,
+                      fc.length[d],
+                      fc.length[d],
+                      0,
+                      0,
+                      0,
+                      0));
+        }
+      }
+      fc.terms.forEach(
+          (term, tc) -> {
+            TermStatistics ts = new TermStatistics(new BytesRef(term), tc.size, tc.total);
+            SimScorer scorer = similarity.scorer(f.boost(), cs, ts);
+            Accumulator perDoc = acc.computeIfAbsent(term, k -> new Accumulator());
+            for (int i = 0; i < tc.size; i++) {
+              perDoc.add(tc.docs[i], scorer.score(tc.freqs[i], norms[tc.docs[i]]));
+            }
+          });
+    }
+    TreeMap<String, Postings> out = new TreeMap<>();
+    float[] sums = new float[maxDoc];
+    boolean[] seen = new boolean[maxDoc];
+    acc.forEach((term, perDoc) -> out.put(term, perDoc.postings(sums, seen)));
+    return out;
   }
 
   public String lang() {
@@ -135,52 +255,11 @@ public final class LanguageIndex implements AutoCloseable {
   }
 
   /**
-   * For every term, its impact per document: {@code sum over fields of boost * BM25}, computed with
-   * Lucene's own scorer, so the browser's sums reproduce this index's ranking.
+   * For every term, its impact per document: {@code sum over fields of boost * BM25}, as Lucene
+   * scores it.
    */
-  public synchronized TreeMap<String, Postings> impacts() {
-    if (impacts != null) {
-      return impacts;
-    }
-    // Per term, its (document, score) pairs in field order, in growable primitive arrays; the
-    // scores of one document are then summed in that order, as Lucene's fields come.
-    Map<String, Accumulator> acc = new HashMap<>();
-    int maxDoc = reader.maxDoc();
-    try {
-      for (var leafContext : reader.leaves()) {
-        LeafReader leaf = leafContext.reader();
-        for (SearchField f : SearchField.values()) {
-          Terms terms = leaf.terms(f.field());
-          if (terms == null) {
-            continue;
-          }
-          CollectionStatistics cs = searcher.collectionStatistics(f.field());
-          long[] norms = norms(leaf, f.field());
-          TermsEnum te = terms.iterator();
-          PostingsEnum pe = null;
-          BytesRef br;
-          while ((br = te.next()) != null) {
-            String term = br.utf8ToString();
-            TermStatistics ts = new TermStatistics(br, te.docFreq(), te.totalTermFreq());
-            SimScorer scorer = similarity.scorer(f.boost(), cs, ts);
-            pe = te.postings(pe, PostingsEnum.FREQS);
-            Accumulator perDoc = acc.computeIfAbsent(term, k -> new Accumulator());
-            int doc;
-            while ((doc = pe.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS) {
-              perDoc.add(leafContext.docBase + doc, scorer.score(pe.freq(), norms[doc]));
-            }
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    TreeMap<String, Postings> out = new TreeMap<>();
-    float[] sums = new float[maxDoc];
-    boolean[] seen = new boolean[maxDoc];
-    acc.forEach((term, perDoc) -> out.put(term, perDoc.postings(sums, seen)));
-    impacts = out;
-    return out;
+  public TreeMap<String, Postings> impacts() {
+    return impacts;
   }
 
   /** A term's (document, score) pairs as they come, field after field. */
@@ -231,6 +310,104 @@ public final class LanguageIndex implements AutoCloseable {
     }
   }
 
+  /** Lucene's index of these documents and its searcher, made on the first query. */
+  private record Lucene(ByteBuffersDirectory dir, DirectoryReader reader, IndexSearcher searcher)
+      implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      reader.close();
+      dir.close();
+    }
+  }
+
+  private synchronized Lucene lucene() {
+    if (lucene != null) {
+      return lucene;
+    }
+    FieldType type = new FieldType();
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setTokenized(true);
+    type.setOmitNorms(false);
+    type.freeze();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig();
+    config.setSimilarity(similarity);
+    config.setUseCompoundFile(false);
+    // One segment in document order: the document number is the position in the list.
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    config.setMergePolicy(new LogDocMergePolicy());
+    try (IndexWriter writer = new IndexWriter(dir, config)) {
+      for (int from = 0; from < docs.size(); from += ANALYSIS_BATCH) {
+        List<List<List<String>>> batch =
+            docs.subList(from, Math.min(docs.size(), from + ANALYSIS_BATCH)).parallelStream()
+                .map(d -> fieldTerms(d, analysis))
+                .toList();
+        for (List<List<String>> fields : batch) {
+          Document doc = new Document();
+          for (SearchField f : FIELDS) {
+            List<String> terms = fields.get(f.ordinal());
+            if (!terms.isEmpty()) {
+              doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
+            }
+          }
+          writer.addDocument(doc);
+        }
+      }
+      writer.forceMerge(1);
+      writer.commit();
+      DirectoryReader reader = DirectoryReader.open(dir);
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(similarity);
+      lucene = new Lucene(dir, reader, searcher);
+      return lucene;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The impacts as read back from Lucene's index with its scorer: what {@link #impacts()} computes
+   * without the index (the tests hold the two equal).
+   */
+  TreeMap<String, Postings> impactsFromLucene() {
+    Map<String, Accumulator> acc = new HashMap<>();
+    Lucene l = lucene();
+    int maxDoc = l.reader().maxDoc();
+    try {
+      for (var leafContext : l.reader().leaves()) {
+        LeafReader leaf = leafContext.reader();
+        for (SearchField f : FIELDS) {
+          Terms terms = leaf.terms(f.field());
+          if (terms == null) {
+            continue;
+          }
+          CollectionStatistics cs = l.searcher().collectionStatistics(f.field());
+          long[] norms = norms(leaf, f.field());
+          TermsEnum te = terms.iterator();
+          PostingsEnum pe = null;
+          BytesRef br;
+          while ((br = te.next()) != null) {
+            TermStatistics ts = new TermStatistics(br, te.docFreq(), te.totalTermFreq());
+            SimScorer scorer = similarity.scorer(f.boost(), cs, ts);
+            pe = te.postings(pe, PostingsEnum.FREQS);
+            Accumulator perDoc = acc.computeIfAbsent(br.utf8ToString(), k -> new Accumulator());
+            int doc;
+            while ((doc = pe.nextDoc()) != DocIdSetIterator.NO_MORE_DOCS) {
+              perDoc.add(leafContext.docBase + doc, scorer.score(pe.freq(), norms[doc]));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    TreeMap<String, Postings> out = new TreeMap<>();
+    float[] sums = new float[maxDoc];
+    boolean[] seen = new boolean[maxDoc];
+    acc.forEach((term, perDoc) -> out.put(term, perDoc.postings(sums, seen)));
+    return out;
+  }
+
   private static long[] norms(LeafReader leaf, String field) throws IOException {
     long[] norms = new long[leaf.maxDoc()];
     NumericDocValues values = leaf.getNormValues(field);
@@ -277,7 +454,7 @@ public final class LanguageIndex implements AutoCloseable {
       }
     }
     try {
-      ScoreDoc[] top = searcher.search(q.build(), Math.max(1, docs.size())).scoreDocs;
+      ScoreDoc[] top = lucene().searcher().search(q.build(), Math.max(1, docs.size())).scoreDocs;
       double[] coverage = coverage(terms, expansions);
       double[] scores = new double[top.length];
       Integer[] order = new Integer[top.length];
@@ -378,10 +555,13 @@ public final class LanguageIndex implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (lucene == null) {
+      return;
+    }
     try {
-      reader.close();
-      dir.close();
+      lucene.close();
+      lucene = null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

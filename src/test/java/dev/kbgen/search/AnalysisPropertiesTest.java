@@ -17,6 +17,21 @@ class AnalysisPropertiesTest {
     ANALYSIS.close();
   }
 
+  @net.jqwik.api.Example
+  void theHanTestAgreesWithTheScriptOfEveryCodePoint() {
+    List<Integer> wrong = new java.util.ArrayList<>();
+    int han = 0;
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      boolean isHan = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+      han += isHan ? 1 : 0;
+      if (Analysis.isHan(cp) != isHan) {
+        wrong.add(cp);
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(han).isGreaterThan(90_000);
+  }
+
   @Property(tries = 300)
   void anyTextIsAnalysedWithoutThrowing(@ForAll @StringLength(max = 300) String text) {
     List<String> doc = ANALYSIS.analyze(text, Analysis.Mode.DOC);
