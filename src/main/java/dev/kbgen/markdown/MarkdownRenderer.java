@@ -70,7 +70,7 @@ public final class MarkdownRenderer {
             TaskListExtension.create(),
             AutolinkExtension.create(),
             FootnoteExtension.create(),
-            AdmonitionExtension.create(),
+            new Admonitions(),
             WikiLinkExtension.create(),
             new KbgenExtension()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
