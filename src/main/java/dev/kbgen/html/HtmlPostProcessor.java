@@ -71,8 +71,13 @@ public final class HtmlPostProcessor {
       headings.add(new HtmlHeading(h.tagName().charAt(1) - '0', h.text(), h.id()));
     }
 
-    StringBuilder intro = new StringBuilder();
-    StringBuilder introText = new StringBuilder();
+    // Each top-level node is written once: the body's HTML is the sections' HTML joined. The
+    // nodes then move (not copied) into one element per section, for the sections' text.
+    String bodyText = body.text();
+    StringBuilder bodyHtml = new StringBuilder();
+    StringBuilder part = new StringBuilder();
+    String intro = null;
+    String introText = null;
     List<HtmlSection> sections = new ArrayList<>();
     String heading = null;
     String anchor = null;
@@ -80,33 +85,31 @@ public final class HtmlPostProcessor {
     holder.outputSettings(doc.outputSettings());
     Element current = holder.body().appendElement("div");
     for (Node child : new ArrayList<>(body.childNodes())) {
+      String outer = child.outerHtml();
+      bodyHtml.append(outer);
       if (child instanceof Element e && e.tagName().equals("h2")) {
         if (heading == null) {
-          intro.append(current.html());
-          introText.append(current.text());
+          intro = part.toString().strip();
+          introText = current.text().strip();
         } else {
-          sections.add(new HtmlSection(heading, anchor, current.html().strip(), current.text()));
+          sections.add(new HtmlSection(heading, anchor, part.toString().strip(), current.text()));
         }
         heading = e.text();
         anchor = e.id();
+        part.setLength(0);
         current = holder.body().appendElement("div");
       } else {
-        current.appendChild(child.clone());
+        part.append(outer);
+        current.appendChild(child);
       }
     }
     if (heading == null) {
-      intro.append(current.html());
-      introText.append(current.text());
+      intro = part.toString().strip();
+      introText = current.text().strip();
     } else {
-      sections.add(new HtmlSection(heading, anchor, current.html().strip(), current.text()));
+      sections.add(new HtmlSection(heading, anchor, part.toString().strip(), current.text()));
     }
-    return new HtmlBody(
-        body.html(),
-        intro.toString().strip(),
-        introText.toString().strip(),
-        sections,
-        headings,
-        body.text());
+    return new HtmlBody(bodyHtml.toString(), intro, introText, sections, headings, bodyText);
   }
 
   private static void fallbackLinks(Element body) {
