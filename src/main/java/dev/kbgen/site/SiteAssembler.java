@@ -119,6 +119,29 @@ public final class SiteAssembler {
   }
 
   /** What one language has: articles, by product, tag and code. */
+  /** The slugs of the codes an article declares or mentions in its text. */
+  private Set<String> codeSlugs(Article a, Map<String, String> lowerToSlug, List<String> spaced) {
+    Set<String> slugs = new TreeSet<>();
+    a.meta().errorCodes().forEach(c -> slugs.add(Permalinks.codeSlug(c)));
+    RenderedBody body = in.bodies().get(a.path());
+    if (body != null) {
+      String text = body.text().toLowerCase(Locale.ROOT);
+      var m = CODE_TOKEN.matcher(text);
+      while (m.find()) {
+        String slug = lowerToSlug.get(m.group());
+        if (slug != null) {
+          slugs.add(slug);
+        }
+      }
+      for (String c : spaced) {
+        if (text.contains(c)) {
+          slugs.add(lowerToSlug.get(c));
+        }
+      }
+    }
+    return slugs;
+  }
+
   private final class LangIndex {
     final String lang;
     final List<Article> articles;
@@ -156,27 +179,12 @@ public final class SiteAssembler {
       codeNames.forEach((slug, name) -> lowerToSlug.put(name.toLowerCase(Locale.ROOT), slug));
       List<String> spaced =
           lowerToSlug.keySet().stream().filter(c -> c.contains(" ")).sorted().toList();
-      for (Article a : articles) {
-        Set<String> slugs = new TreeSet<>();
-        a.meta().errorCodes().forEach(c -> slugs.add(Permalinks.codeSlug(c)));
-        RenderedBody body = in.bodies().get(a.path());
-        if (body != null) {
-          String text = body.text().toLowerCase(Locale.ROOT);
-          var m = CODE_TOKEN.matcher(text);
-          while (m.find()) {
-            String slug = lowerToSlug.get(m.group());
-            if (slug != null) {
-              slugs.add(slug);
-            }
-          }
-          for (String c : spaced) {
-            if (text.contains(c)) {
-              slugs.add(lowerToSlug.get(c));
-            }
-          }
-        }
-        for (String slug : slugs) {
-          byCode.get(slug).add(a);
+      // Articles are scanned on every core; the lists are filled in article order.
+      List<Set<String>> mentions =
+          articles.parallelStream().map(a -> codeSlugs(a, lowerToSlug, spaced)).toList();
+      for (int i = 0; i < articles.size(); i++) {
+        for (String slug : mentions.get(i)) {
+          byCode.get(slug).add(articles.get(i));
         }
       }
       byProduct.values().removeIf(List::isEmpty);
