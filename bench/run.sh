@@ -48,6 +48,8 @@ die() { echo "run.sh: $*" >&2; exit 2; }
 [[ -f $generator ]] || die "no corpus generator at $generator: pass --generator"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: apt-get install time"
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+# kbgen runs through its launcher (bin/kbgen: the JVM settings it is measured and documented with).
+kbgen=(env KBGEN_JAR="$jar" "$repo/bin/kbgen")
 generator=$(cd "$(dirname "$generator")" && pwd)/$(basename "$generator")
 mkdir -p "$work" "$out"
 work=$(cd "$work" && pwd)
@@ -119,13 +121,28 @@ timed() {
     echo "run.sh: failed: $* (see $name.log)" >&2; tail -20 "$name.log" >&2; exit 1; }
 }
 
-# fresh DIR: removes DIR before a timed run (deleting a large tree is not part of a build).
-fresh() { rm -rf "$1"; sync; }
+# Every timed run writes into a folder of its own under $runs, made new and removed only after the
+# last measurement. Deleting a large tree is slow and is not part of a build, and ext4 without a
+# journal (as on the machine these figures come from) skips every inode freed in the last minute
+# when it creates a file: a build started right after a deletion pays for it, the more files it
+# writes the more. So the folders of an earlier run are removed first, then the disk is synced and
+# left a minute and a half before the first measurement.
+runs=$work/runs
+settle() {
+  if [[ -e $runs ]]; then
+    log "removing the sites of an earlier run and waiting 90 s (see run.sh: settle)"
+    rm -rf "$runs"
+    sync
+    sleep 90
+  fi
+  mkdir -p "$runs"
+}
 
 IFS=, read -r -a size_list <<< "$sizes"
 largest=${size_list[-1]}
+for n in "${size_list[@]}"; do corpus "$n"; done
+settle
 for n in "${size_list[@]}"; do
-  corpus "$n"
   content=$work/corpus-$n/content
   res=$out/$n
   mkdir -p "$res"
@@ -133,21 +150,21 @@ for n in "${size_list[@]}"; do
   for ((r = 1; r <= repeat; r++)); do
     # Alternately: kbgen, then Hugo and Pagefind on Hugo's output, each into a new empty folder.
     log "N=$n run $r/$repeat: kbgen build"
-    fresh "$work/site-kbgen-$n"
-    timed "$res/kbgen-$r" java -jar "$jar" build --content "$content" --templates "$repo/templates" \
-      --out "$work/site-kbgen-$n" --timings
+    timed "$res/kbgen-$r" "${kbgen[@]}" build --content "$content" --templates "$repo/templates" \
+      --out "$runs/kbgen-$n-$r" --timings
     if $with_hugo; then
       log "N=$n run $r/$repeat: hugo"
-      fresh "$work/site-hugo-$n"
-      timed "$res/hugo-$r" hugo --source "$work/hugo-site-$n" --destination "$work/site-hugo-$n" --quiet
-      find "$work/site-hugo-$n" -name '*.html' | wc -l > "$res/hugo-$r.pages"
+      timed "$res/hugo-$r" hugo --source "$work/hugo-site-$n" --destination "$runs/hugo-$n-$r" --quiet
+      find "$runs/hugo-$n-$r" -name '*.html' | wc -l > "$res/hugo-$r.pages"
       log "N=$n run $r/$repeat: pagefind"
-      timed "$res/pagefind-$r" "$pagefind" --site "$work/site-hugo-$n"
+      timed "$res/pagefind-$r" "$pagefind" --site "$runs/hugo-$n-$r"
     fi
   done
   # The search payload, from the last build.
+  site=$runs/kbgen-$n-$repeat
+  hugo_out=$runs/hugo-$n-$repeat
   log "N=$n search payload"
-  python3 - "$work/site-kbgen-$n/search" "$n" > "$res/index.tsv" <<'PY'
+  python3 - "$site/search" "$n" > "$res/index.tsv" <<'PY'
 import gzip, os, sys
 root, n = sys.argv[1], int(sys.argv[2])
 for lang in sorted(os.listdir(root)):
@@ -164,13 +181,13 @@ for lang in sorted(os.listdir(root)):
     print(f"{lang}\t{files}\t{raw}\t{gz}\t{n}")
 PY
   for lang in en zh; do
-    node "$bench/cold-query.js" "$work/site-kbgen-$n" "$lang" "$bench/queries-$lang.txt" > "$res/cold-$lang.txt"
+    node "$bench/cold-query.js" "$site" "$lang" "$bench/queries-$lang.txt" > "$res/cold-$lang.txt"
     if $with_hugo && $with_browser; then
-      node "$bench/pagefind-cold-query.js" "$work/site-hugo-$n" "$lang" "$bench/queries-$lang.txt" > "$res/pagefind-cold-$lang.txt"
+      node "$bench/pagefind-cold-query.js" "$hugo_out" "$lang" "$bench/queries-$lang.txt" > "$res/pagefind-cold-$lang.txt"
     fi
   done
   if $with_hugo; then
-    python3 - "$work/site-hugo-$n/pagefind" > "$res/pagefind-index.tsv" <<'PY'
+    python3 - "$hugo_out/pagefind" > "$res/pagefind-index.tsv" <<'PY'
 import os, sys
 root = sys.argv[1]
 files = size = 0
@@ -184,7 +201,7 @@ PY
   if $with_browser && [[ $n == "$largest" ]]; then
     log "N=$n browser latency"
     for lang in en zh; do
-      "$bench/browser-latency.sh" "$work/site-kbgen-$n" "$lang" "$bench/queries-$lang.txt" 5 > "$res/latency-$lang.txt"
+      "$bench/browser-latency.sh" "$site" "$lang" "$bench/queries-$lang.txt" 5 > "$res/latency-$lang.txt"
     done
   fi
   if ! $skip_serve && [[ $n == "$largest" ]]; then
@@ -197,6 +214,8 @@ PY
   fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+log "removing the sites"
+rm -rf "$runs"
 python3 "$bench/report.py" "$out" > "$out/results.md"
 cat "$out/results.md"
 log "results in $out/results.md"
