@@ -58,4 +58,64 @@ class AnalysisPropertiesTest {
     var sep = net.jqwik.api.Arbitraries.of("-", "_", ".");
     return net.jqwik.api.Combinators.combine(letters, sep, digits).as((l, s, d) -> l + s + d);
   }
+
+  /**
+   * A text's terms are the terms of its Han and other runs, each analysed alone, in order: the
+   * analysis joins the runs of a kind into one pass and must not let a word cross from one run to
+   * the next.
+   */
+  @Property(tries = 1000)
+  void aTextIsAnalysedAsItsRunsOneByOne(@ForAll("mixed") String text) {
+    String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+    List<String> byRun = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < t.length()) {
+      boolean han = Analysis.isHan(t.codePointAt(i));
+      int j = i;
+      while (j < t.length() && Analysis.isHan(t.codePointAt(j)) == han) {
+        j += Character.charCount(t.codePointAt(j));
+      }
+      byRun.addAll(ANALYSIS.analyze(t.substring(i, j), Analysis.Mode.DOC));
+      i = j;
+    }
+    assertThat(ANALYSIS.analyze(text, Analysis.Mode.DOC)).isEqualTo(byRun);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> mixed() {
+    var pieces =
+        net.jqwik.api.Arbitraries.oneOf(
+            net.jqwik.api.Arbitraries.of(
+                "数据库",
+                "连接超时",
+                "同步暂停",
+                "内存不足的问题",
+                "错误",
+                "中",
+                "，",
+                "。",
+                "：",
+                "（",
+                "）",
+                " ",
+                "\n",
+                "\u0301",
+                "\u200d",
+                "\u3000",
+                "TiDB",
+                "0x80070005",
+                "ERR_TOO_MANY_REDIRECTS",
+                "user's",
+                "the",
+                "running",
+                "e-stor-2358",
+                "getValue",
+                "v6.5.0",
+                "2FA",
+                "ｔｅｓｔ",
+                "々",
+                "〇"),
+            net.jqwik.api.Arbitraries.strings().ofMaxLength(4));
+    return pieces.list().ofMaxSize(14).map(l -> String.join("", l));
+  }
 }
