@@ -11,7 +11,6 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
-import java.util.Set;
 
 /**
  * flexmark's admonition extension ({@code !!! note "Title"}), with its block parser asked only
@@ -53,7 +52,8 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
   }
 
   /** The extension's block parser factory, asked only about lines with a marker. */
-  private record Guarded(CustomBlockParserFactory inner) implements CustomBlockParserFactory {
+  private record Guarded(CustomBlockParserFactory inner)
+      implements CustomBlockParserFactory, Wrapping {
     @Override
     public BlockParserFactory apply(DataHolder options) {
       BlockParserFactory factory = inner.apply(options);
@@ -64,23 +64,8 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
     }
 
     @Override
-    public Set<Class<?>> getAfterDependents() {
-      return inner.getAfterDependents();
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-      return inner.getBeforeDependents();
-    }
-
-    @Override
     public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
       return inner.getLeadInHandler(options);
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-      return inner.affectsGlobalScope();
     }
   }
 }

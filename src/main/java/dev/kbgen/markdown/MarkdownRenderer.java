@@ -2,7 +2,6 @@ package dev.kbgen.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -68,7 +67,7 @@ public final class MarkdownRenderer {
             TablesExtension.create(),
             StrikethroughExtension.create(),
             TaskListExtension.create(),
-            AutolinkExtension.create(),
+            new Autolinks(),
             FootnoteExtension.create(),
             new Admonitions(),
             WikiLinkExtension.create(),
