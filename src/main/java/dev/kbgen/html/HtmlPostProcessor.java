@@ -49,11 +49,22 @@ public final class HtmlPostProcessor {
    */
   public static HtmlBody process(
       String html, Map<String, String> admonitionTitles, RawHtml rawHtml) {
+    return process(html, admonitionTitles, rawHtml, true);
+  }
+
+  /**
+   * @param html the renderer's HTML
+   * @param admonitionTitles the title of each admonition kind in the article's language
+   * @param rawHtml whether the HTML goes through the {@link Sanitizer}'s allow-list
+   * @param hasRawHtml whether the article has raw HTML, or the HTML is the renderer's own markup
+   */
+  public static HtmlBody process(
+      String html, Map<String, String> admonitionTitles, RawHtml rawHtml, boolean hasRawHtml) {
     Document doc = Jsoup.parseBodyFragment(html, Sanitizer.CHECK_BASE);
     doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
     doc.body().select("svg.adm-hidden").remove(); // flexmark's icons for its own admonition markup
     if (rawHtml == RawHtml.SANITIZE) {
-      doc = Sanitizer.clean(doc);
+      doc = Sanitizer.clean(doc, hasRawHtml);
     } else {
       doc.setBaseUri("");
       // Obsolete and never closed: the rest of the page would become its text.

@@ -68,15 +68,18 @@ public final class Sanitizer {
    * A clean copy of a body fragment parsed with {@link #CHECK_BASE} as its base URI.
    *
    * @param dirty the parsed renderer output
+   * @param rawHtml whether the article has raw HTML: only then can the parsed tree differ from the
+   *     tree its HTML parses into again (the renderer's own markup parses back the same)
    */
-  static Document clean(Document dirty) {
+  static Document clean(Document dirty, boolean rawHtml) {
     Document clean = new Cleaner(SAFELIST).clean(dirty);
     clean.outputSettings(dirty.outputSettings());
     // Dropping elements can leave markup that parses differently (a <p> inside a <p> once an
     // <svg> around it is gone): parse the clean HTML again, and clean that, until it is stable.
-    // When nothing was dropped, the tree is the parser's own and the loop has nothing to do.
-    boolean dropped = size(clean.body()) != size(dirty.body());
-    for (int i = 0; dropped && i < 3; i++) {
+    // Raw HTML can also parse into a tree that parses differently again (a heading inside a
+    // paragraph inside a table); without raw HTML and with nothing dropped the loop is skipped.
+    boolean reparse = rawHtml || size(clean.body()) != size(dirty.body());
+    for (int i = 0; reparse && i < 3; i++) {
       String html = clean.body().html();
       Document again = Jsoup.parseBodyFragment(html, CHECK_BASE);
       again.outputSettings(dirty.outputSettings());

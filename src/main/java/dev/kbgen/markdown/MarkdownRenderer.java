@@ -1,6 +1,8 @@
 package dev.kbgen.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -120,9 +122,9 @@ public final class MarkdownRenderer {
     Document doc = parser.parse(article.body());
     RenderScope scope = new RenderScope(article, links, problems, doc);
     doc.set(SCOPE, scope);
-    reportEmptyLinks(doc, scope);
+    boolean hasRawHtml = checkNodes(doc, scope);
     String html = renderer.render(doc);
-    HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles, rawHtml);
+    HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles, rawHtml, hasRawHtml);
 
     List<Integer> headingLines = new ArrayList<>();
     for (Node n : doc.getChildren()) {
@@ -151,16 +153,23 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * flexmark does not ask link resolvers about an empty URL, so {@code [text]()} is checked here.
+   * Reports empty links (flexmark does not ask link resolvers about an empty URL, so {@code
+   * [text]()} is checked here).
+   *
+   * @return whether the document has raw HTML (in the same walk over its nodes)
    */
-  private static void reportEmptyLinks(Document doc, RenderScope scope) {
+  private static boolean checkNodes(Document doc, RenderScope scope) {
+    boolean html = false;
     for (Node n : doc.getDescendants()) {
-      if (n instanceof com.vladsch.flexmark.ast.Link link && link.getUrl().isEmpty()) {
+      if (n instanceof HtmlBlockBase || n instanceof HtmlInlineBase) {
+        html = true;
+      } else if (n instanceof com.vladsch.flexmark.ast.Link link && link.getUrl().isEmpty()) {
         scope.resolve(new LinkRequest(LinkRequest.Kind.LINK, ""), n);
       } else if (n instanceof com.vladsch.flexmark.ast.Image image && image.getUrl().isEmpty()) {
         scope.resolve(new LinkRequest(LinkRequest.Kind.IMAGE, ""), n);
       }
     }
+    return html;
   }
 
   /** What the link hooks need while one document renders. */

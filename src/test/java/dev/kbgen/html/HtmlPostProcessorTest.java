@@ -174,4 +174,25 @@ class HtmlPostProcessorTest {
     assertThat(body.html()).isEqualTo("<h2 id=\"原因\">原因</h2><p>“引号” &amp; é</p>");
     assertThat(body.sections().get(0).anchor()).isEqualTo("原因");
   }
+
+  /**
+   * Raw HTML that jsoup parses into a tree that parses differently when written out (a heading in a
+   * paragraph in a table, blank lines at the start of a {@code pre}) is parsed again until it is
+   * stable, so the sections are those a browser sees.
+   */
+  @Test
+  void rawHtmlIsParsedAgainUntilStable() {
+    String table = "<table><p>Note:<h2 id=\"cause\">Cause</h2><tr><td>1</td></tr></table>";
+    HtmlBody body = HtmlPostProcessor.process(table, EN, RawHtml.SANITIZE, true);
+    assertThat(body.sections()).extracting(HtmlSection::heading).containsExactly("Cause");
+    assertStable(body.html());
+    assertStable(
+        HtmlPostProcessor.process("<pre>\n\nx\n</pre>", EN, RawHtml.SANITIZE, true).html());
+  }
+
+  private static void assertStable(String html) {
+    org.jsoup.nodes.Document again = org.jsoup.Jsoup.parseBodyFragment(html);
+    again.outputSettings().prettyPrint(false).escapeMode(org.jsoup.nodes.Entities.EscapeMode.base);
+    assertThat(again.body().html()).isEqualTo(html);
+  }
 }
