@@ -102,23 +102,46 @@ public final class LanguageIndex implements AutoCloseable {
     return new LanguageIndex(lang, copy, analysis, impacts(counts, copy.size()));
   }
 
-  /** A document's terms, field by field in {@link SearchField} order. */
+  /**
+   * A document's terms, field by field in {@link SearchField} order, as Lucene's index holds them.
+   */
   private static List<List<String>> fieldTerms(SearchDocument d, Analysis analysis) {
     List<List<String>> out = new ArrayList<>(FIELDS.length);
     for (SearchField f : FIELDS) {
-      List<String> terms =
-          new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
+      List<String> terms = new ArrayList<>();
+      for (String t : analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC)) {
+        addTerm(terms, t);
+      }
       if (f == SearchField.CODES) {
         for (String c : d.curated()) {
           String curated = Analysis.curated(c);
           if (curated != null) {
-            terms.add(curated);
+            addTerm(terms, curated);
           }
         }
       }
       out.add(terms);
     }
     return out;
+  }
+
+  /**
+   * Adds a term as Lucene stores it: an unpaired surrogate becomes U+FFFD (Lucene writes terms in
+   * UTF-8), and a term longer than Lucene accepts is left out (it would fail the whole index).
+   */
+  private static void addTerm(List<String> terms, String term) {
+    String t = term;
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isSurrogate(t.charAt(i))) {
+        t = new BytesRef(t).utf8ToString();
+        break;
+      }
+    }
+    if (t.length() > IndexWriter.MAX_TERM_LENGTH / 3
+        && new BytesRef(t).length > IndexWriter.MAX_TERM_LENGTH) {
+      return;
+    }
+    terms.add(t);
   }
 
   /**

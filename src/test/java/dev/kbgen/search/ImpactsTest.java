@@ -71,6 +71,34 @@ class ImpactsTest {
     }
   }
 
+  @Test
+  void termsLuceneCannotHoldAsTheyAreAreStoredAsLuceneStoresThem() {
+    String immense = "a1".repeat(20_000);
+    List<SearchDocument> docs =
+        List.of(
+            new SearchDocument(
+                "a",
+                "a",
+                "en",
+                "Odd terms",
+                "a/",
+                "",
+                "",
+                "troubleshooting",
+                List.of(),
+                "",
+                Map.of(SearchField.TITLE, "Odd terms", SearchField.BODY, "x " + immense + " y"),
+                List.of("E\uD800", "E\uFFFD")));
+    try (SearchEngine engine = SearchEngine.build(docs)) {
+      LanguageIndex index = engine.indexes().get("en");
+      assertThat(index.impacts()).containsKey("!e\uFFFD").doesNotContainKey("!e\uD800");
+      assertThat(index.impacts().keySet()).noneMatch(t -> t.length() > 30_000);
+      assertSame(index);
+      assertThat(engine.search("odd terms", "en", 10, SearchEngine.Filters.NONE, false).hits())
+          .hasSize(1);
+    }
+  }
+
   private static void assertSame(LanguageIndex index) {
     TreeMap<String, Postings> direct = index.impacts();
     TreeMap<String, Postings> lucene = index.impactsFromLucene();
