@@ -95,7 +95,7 @@ corpus() {
   stamp="$(sha256sum "$generator" | cut -d' ' -f1) $n"
   if [[ ! -f $dir/stamp || $(cat "$dir/stamp") != "$stamp" ]]; then
     log "generating the corpus: $n article pairs"
-    rm -rf "$dir"
+    if [[ -e $dir ]]; then rm -rf "$dir"; removed; fi
     mkdir -p "$dir"
     python3 "$generator" "$n" "$dir/content"
     python3 "$bench/site-yaml.py" "$generator" "$dir/content"
@@ -123,19 +123,29 @@ timed() {
 
 # Every timed run writes into a folder of its own under $runs, made new and removed only after the
 # last measurement. Deleting a large tree is slow and is not part of a build, and ext4 without a
-# journal (as on the machine these figures come from) skips every inode freed in the last minute
-# when it creates a file: a build started right after a deletion pays for it, the more files it
-# writes the more. So the folders of an earlier run are removed first, then the disk is synced and
-# left a minute and a half before the first measurement.
+# journal (as on the machine these figures come from) passes over every inode freed in the last
+# minute when it creates a file: a build started right after a deletion pays for it, the more
+# files it writes the more. So every deletion is noted, and the first measurement waits until the
+# last deletion is 90 s old (after a sync).
 runs=$work/runs
+deleted=$work/.deleted-at
+removed() { date +%s > "$deleted"; }
 settle() {
   if [[ -e $runs ]]; then
-    log "removing the sites of an earlier run and waiting 90 s (see run.sh: settle)"
+    log "removing the sites of an earlier run"
     rm -rf "$runs"
-    sync
-    sleep 90
+    removed
   fi
   mkdir -p "$runs"
+  if [[ -f $deleted ]]; then
+    local age
+    age=$(( $(date +%s) - $(cat "$deleted") ))
+    if (( age < 90 )); then
+      sync
+      log "waiting $(( 90 - age )) s after a deletion (see run.sh: settle)"
+      sleep $(( 90 - age ))
+    fi
+  fi
 }
 
 IFS=, read -r -a size_list <<< "$sizes"
@@ -216,6 +226,7 @@ done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 log "removing the sites"
 rm -rf "$runs"
+removed
 python3 "$bench/report.py" "$out" > "$out/results.md"
 cat "$out/results.md"
 log "results in $out/results.md"

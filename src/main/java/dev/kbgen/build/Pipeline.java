@@ -177,7 +177,7 @@ public final class Pipeline {
       stage("search", this::search);
     }
     if (mode == Mode.BUILD && ownCache) {
-      // The Lucene indexes and search documents are not needed by the pages: let them go.
+      // The impacts and search documents are not needed by the pages: let them go.
       engine = null;
       cache.forgetSearch();
     }

@@ -118,7 +118,6 @@ public final class SiteAssembler {
     return a.title();
   }
 
-  /** What one language has: articles, by product, tag and code. */
   /** The slugs of the codes an article declares or mentions in its text. */
   private Set<String> codeSlugs(Article a, Map<String, String> lowerToSlug, List<String> spaced) {
     Set<String> slugs = new TreeSet<>();
@@ -142,6 +141,7 @@ public final class SiteAssembler {
     return slugs;
   }
 
+  /** What one language has: articles, by product, tag and code. */
   private final class LangIndex {
     final String lang;
     final List<Article> articles;
