@@ -29,41 +29,28 @@ class ImpactsTest {
     }
   }
 
+  /** An English document with these field texts and curated codes. */
+  private static SearchDocument doc(
+      String key, String type, Map<SearchField, String> fields, List<String> curated) {
+    String title = fields.getOrDefault(SearchField.TITLE, "");
+    return new SearchDocument(
+        key, key, "en", title, key + "/", "", "", type, List.of(), "", fields, curated);
+  }
+
   @Test
   void emptyFieldsRepeatedTermsAndCodesAreCountedAsLuceneCountsThem() {
     List<SearchDocument> docs =
         List.of(
-            new SearchDocument(
+            doc(
                 "a",
-                "a",
-                "en",
-                "Sync paused",
-                "a/",
-                "",
-                "",
                 "troubleshooting",
-                List.of(),
-                "",
                 Map.of(
                     SearchField.TITLE, "Sync paused sync sync",
                     SearchField.CODES, "0x80070005",
                     SearchField.BODY, "Access is denied (0x80070005). Sync stops."),
                 List.of("0x80070005", "E_ACCESSDENIED")),
-            new SearchDocument(
-                "b",
-                "b",
-                "en",
-                "Blank",
-                "b/",
-                "",
-                "",
-                "how-to",
-                List.of(),
-                "",
-                Map.of(SearchField.TITLE, "Blank page 同步暂停"),
-                List.of()),
-            new SearchDocument(
-                "c", "c", "en", "", "c/", "", "", "reference", List.of(), "", Map.of(), List.of()));
+            doc("b", "how-to", Map.of(SearchField.TITLE, "Blank page 同步暂停"), List.of()),
+            doc("c", "reference", Map.of(), List.of()));
     try (SearchEngine engine = SearchEngine.build(docs)) {
       LanguageIndex index = engine.indexes().get("en");
       assertThat(index.impacts()).containsKeys("sync", "#0x80070005", "!e_accessdenied");
@@ -76,17 +63,9 @@ class ImpactsTest {
     String immense = "a1".repeat(20_000);
     List<SearchDocument> docs =
         List.of(
-            new SearchDocument(
+            doc(
                 "a",
-                "a",
-                "en",
-                "Odd terms",
-                "a/",
-                "",
-                "",
                 "troubleshooting",
-                List.of(),
-                "",
                 Map.of(SearchField.TITLE, "Odd terms", SearchField.BODY, "x " + immense + " y"),
                 List.of("E\uD800", "E\uFFFD")));
     try (SearchEngine engine = SearchEngine.build(docs)) {
