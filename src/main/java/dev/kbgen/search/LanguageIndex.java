@@ -102,21 +102,17 @@ public final class LanguageIndex implements AutoCloseable {
     return new LanguageIndex(lang, copy, analysis, impacts(counts, copy.size()));
   }
 
-  /**
-   * A document's terms, field by field in {@link SearchField} order, as Lucene's index holds them.
-   */
+  /** A document's terms as analysed, field by field in {@link SearchField} order. */
   private static List<List<String>> fieldTerms(SearchDocument d, Analysis analysis) {
     List<List<String>> out = new ArrayList<>(FIELDS.length);
     for (SearchField f : FIELDS) {
-      List<String> terms = new ArrayList<>();
-      for (String t : analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC)) {
-        addTerm(terms, t);
-      }
+      List<String> terms =
+          new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
       if (f == SearchField.CODES) {
         for (String c : d.curated()) {
           String curated = Analysis.curated(c);
           if (curated != null) {
-            addTerm(terms, curated);
+            terms.add(curated);
           }
         }
       }
@@ -126,10 +122,11 @@ public final class LanguageIndex implements AutoCloseable {
   }
 
   /**
-   * Adds a term as Lucene stores it: an unpaired surrogate becomes U+FFFD (Lucene writes terms in
-   * UTF-8), and a term longer than Lucene accepts is left out (it would fail the whole index).
+   * A term as Lucene's index holds it: an unpaired surrogate becomes U+FFFD (terms are stored in
+   * UTF-8); null for a term longer than Lucene accepts, which is left out (it would fail the whole
+   * index). Applied to the distinct terms of a field for the impacts, to every token for the index.
    */
-  private static void addTerm(List<String> terms, String term) {
+  private static String stored(String term) {
     String t = term;
     for (int i = 0; i < t.length(); i++) {
       if (Character.isSurrogate(t.charAt(i))) {
@@ -137,11 +134,10 @@ public final class LanguageIndex implements AutoCloseable {
         break;
       }
     }
-    if (t.length() > IndexWriter.MAX_TERM_LENGTH / 3
-        && new BytesRef(t).length > IndexWriter.MAX_TERM_LENGTH) {
-      return;
-    }
-    terms.add(t);
+    return t.length() > IndexWriter.MAX_TERM_LENGTH / 3
+            && new BytesRef(t).length > IndexWriter.MAX_TERM_LENGTH
+        ? null
+        : t;
   }
 
   /**
@@ -150,23 +146,38 @@ public final class LanguageIndex implements AutoCloseable {
    */
   private record FieldTerms(String[] terms, int[] freqs, int length) {}
 
-  /** Counts each field's terms (on the analysing thread). */
+  /** Counts each field's terms as Lucene stores them (on the analysing thread). */
   private static FieldTerms[] counted(List<List<String>> fields) {
     FieldTerms[] out = new FieldTerms[fields.size()];
     for (int f = 0; f < out.length; f++) {
-      List<String> tokens = fields.get(f);
       Map<String, int[]> freqs = new HashMap<>();
-      for (String t : tokens) {
+      for (String t : fields.get(f)) {
         freqs.computeIfAbsent(t, k -> new int[1])[0]++;
       }
-      String[] terms = new String[freqs.size()];
-      int[] counts = new int[freqs.size()];
+      // Terms Lucene would store otherwise are rare: only then are the counts merged again.
+      Map<String, int[]> stored = freqs;
+      for (String t : freqs.keySet()) {
+        if (!t.equals(stored(t))) {
+          stored = new HashMap<>();
+          for (Map.Entry<String, int[]> e : freqs.entrySet()) {
+            String s = stored(e.getKey());
+            if (s != null) {
+              stored.computeIfAbsent(s, k -> new int[1])[0] += e.getValue()[0];
+            }
+          }
+          break;
+        }
+      }
+      String[] terms = new String[stored.size()];
+      int[] counts = new int[stored.size()];
+      int length = 0;
       int i = 0;
-      for (Map.Entry<String, int[]> e : freqs.entrySet()) {
+      for (Map.Entry<String, int[]> e : stored.entrySet()) {
         terms[i] = e.getKey();
         counts[i++] = e.getValue()[0];
+        length += e.getValue()[0];
       }
-      out[f] = new FieldTerms(terms, counts, tokens.size());
+      out[f] = new FieldTerms(terms, counts, length);
     }
     return out;
   }
@@ -368,7 +379,9 @@ public final class LanguageIndex implements AutoCloseable {
         for (List<List<String>> fields : batch) {
           Document doc = new Document();
           for (SearchField f : FIELDS) {
-            List<String> terms = fields.get(f.ordinal());
+            // Lucene turns unpaired surrogates into U+FFFD itself; it refuses immense terms.
+            List<String> terms =
+                fields.get(f.ordinal()).stream().filter(t -> stored(t) != null).toList();
             if (!terms.isEmpty()) {
               doc.add(new Field(f.field(), new TermsTokenStream(terms), type));
             }

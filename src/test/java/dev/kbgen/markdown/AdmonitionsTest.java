@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.misc.Extension;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -39,20 +37,9 @@ class AdmonitionsTest {
           "",
           "");
 
-  private static final Parser GUARDED = parser(new Admonitions());
-  private static final Parser FLEXMARK = parser(AdmonitionExtension.create());
-  private static final HtmlRenderer RENDERER =
-      HtmlRenderer.builder(options(AdmonitionExtension.create())).build();
-
-  private static MutableDataSet options(Extension extension) {
-    MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(extension));
-    return options;
-  }
-
-  private static Parser parser(Extension extension) {
-    return Parser.builder(options(extension)).build();
-  }
+  private static final Parser GUARDED = Flexmark.parser(new Admonitions());
+  private static final Parser FLEXMARK = Flexmark.parser(AdmonitionExtension.create());
+  private static final HtmlRenderer RENDERER = Flexmark.renderer(AdmonitionExtension.create());
 
   @Property(tries = 500)
   void anyMixOfMarkersAndBlocksParsesAsWithoutTheGuard(@ForAll("documents") String markdown) {

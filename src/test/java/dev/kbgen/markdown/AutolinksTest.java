@@ -6,8 +6,6 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.misc.Extension;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -57,20 +55,10 @@ class AutolinksTest {
           "0x80070005",
           " ");
 
-  private static final Parser GUARDED = parser(new Autolinks());
-  private static final Parser FLEXMARK = parser(AutolinkExtension.create());
-  private static final HtmlRenderer RENDERER =
-      HtmlRenderer.builder(options(AutolinkExtension.create())).build();
-
-  private static MutableDataSet options(Extension extension) {
-    MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(extension, TablesExtension.create()));
-    return options;
-  }
-
-  private static Parser parser(Extension extension) {
-    return Parser.builder(options(extension)).build();
-  }
+  private static final Parser GUARDED = Flexmark.parser(new Autolinks(), TablesExtension.create());
+  private static final Parser FLEXMARK =
+      Flexmark.parser(AutolinkExtension.create(), TablesExtension.create());
+  private static final HtmlRenderer RENDERER = Flexmark.renderer(TablesExtension.create());
 
   @Property(tries = 1000)
   void anyTextLinksAsWithoutTheGuard(@ForAll("documents") String markdown) {
