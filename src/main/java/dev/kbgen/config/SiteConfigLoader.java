@@ -46,6 +46,18 @@ public final class SiteConfigLoader {
   private SiteConfigLoader() {}
 
   /**
+   * Whether a name is a valid key (product, tag, id prefix): lower-case letters, digits, dashes.
+   */
+  public static boolean isKey(String name) {
+    return KEY.matcher(name).matches();
+  }
+
+  /** Whether a code is a valid language code, such as {@code en} or {@code zh-cn}. */
+  public static boolean isLanguageCode(String code) {
+    return LANG.matcher(code).matches();
+  }
+
+  /**
    * Parses the config text; returns empty when it has errors (which are added to {@code problems}).
    */
   public static Optional<SiteConfig> parse(Source source, String text, Problems problems) {

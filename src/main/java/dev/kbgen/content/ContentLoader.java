@@ -205,7 +205,7 @@ public final class ContentLoader {
   }
 
   /** Strict UTF-8: the first invalid byte is reported with its offset. */
-  static Optional<String> decode(byte[] bytes, String shown, Problems problems) {
+  public static Optional<String> decode(byte[] bytes, String shown, Problems problems) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

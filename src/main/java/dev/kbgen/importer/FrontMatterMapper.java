@@ -2,6 +2,7 @@ package dev.kbgen.importer;
 
 import dev.kbgen.config.SectionKind;
 import dev.kbgen.config.SectionNames;
+import dev.kbgen.content.CodeFences;
 import dev.kbgen.yaml.YamlNode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ final class FrontMatterMapper {
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2}).*");
   private static final Pattern H1 = Pattern.compile("^#[ \\t]+(.+?)[ \\t#]*$");
   private static final Pattern HEADING = Pattern.compile("^(#{1,6})[ \\t]+(.+?)[ \\t#]*$");
-  private static final Pattern FENCE = Pattern.compile("^\\s*(`{3,}|~{3,}).*$");
+  private static final SectionNames SECTION_NAMES = SectionNames.defaults();
   private static final Pattern HOW_TO_TITLE =
       Pattern.compile(
           "(?i)^(how to|how do|install|configure|set up|setup|deploy|use|using|create|enable|"
@@ -219,18 +220,15 @@ final class FrontMatterMapper {
    * reference.
    */
   static String type(Flavour flavour, String lang, String title, String contentType, String body) {
-    SectionNames names = SectionNames.defaults();
+    SectionNames names = SECTION_NAMES;
     String l = lang.startsWith("zh") ? "zh" : "en";
     Set<SectionKind> kinds = EnumSet.noneOf(SectionKind.class);
     int h2 = 0;
     int questions = 0;
     SectionKind current = null;
-    boolean fence = false;
+    CodeFences fences = new CodeFences();
     for (String line : body.split("\n")) {
-      if (FENCE.matcher(line).matches()) {
-        fence = !fence;
-      }
-      if (fence) {
+      if (fences.code(line)) {
         if (current != null && current != SectionKind.OTHER) {
           kinds.add(current);
         }

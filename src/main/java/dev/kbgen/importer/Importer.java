@@ -1,13 +1,13 @@
 package dev.kbgen.importer;
 
+import dev.kbgen.config.SiteConfigLoader;
 import dev.kbgen.content.ArticleParser;
+import dev.kbgen.content.ContentLoader;
+import dev.kbgen.problem.Problems;
 import dev.kbgen.yaml.YamlNode;
 import dev.kbgen.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +39,6 @@ import java.util.stream.Stream;
  * instead.
  */
 public final class Importer {
-  private static final Pattern PREFIX = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]+)?");
   private static final Pattern ID_UNSAFE = Pattern.compile("[^A-Za-z0-9_-]+");
   private static final Pattern JSON_PAIR =
       Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -53,10 +51,10 @@ public final class Importer {
   /** Reasons the command line is wrong, before anything is read or written. */
   public static List<String> usageErrors(ImportOptions o) {
     List<String> out = new ArrayList<>();
-    if (!LANG.matcher(o.lang()).matches()) {
+    if (!SiteConfigLoader.isLanguageCode(o.lang())) {
       out.add("--lang '" + o.lang() + "' is not a language code such as en or zh");
     }
-    if (!PREFIX.matcher(o.prefix()).matches()) {
+    if (!SiteConfigLoader.isKey(o.prefix())) {
       out.add("--prefix '" + o.prefix() + "' must be lower-case letters, digits and '-'");
     } else if (ArticleParser.RESERVED.contains(o.prefix())) {
       out.add("--prefix '" + o.prefix() + "' is reserved for kbgen's own pages");
@@ -239,30 +237,27 @@ public final class Importer {
         throws IOException {
       Path file = source.resolve(rel);
       String display = displayName(rel);
-      String text;
+      Optional<String> decoded;
+      Problems invalid = new Problems();
       try {
-        byte[] bytes = Files.readAllBytes(file);
-        text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
-      } catch (CharacterCodingException e) {
-        failed.add(new ImportReport.Skipped(rel, "not UTF-8 text"));
-        return false;
+        decoded = ContentLoader.decode(Files.readAllBytes(file), display, invalid);
       } catch (IOException e) {
         failed.add(new ImportReport.Skipped(rel, "cannot read: " + e.getMessage()));
         return false;
       }
+      if (decoded.isEmpty()) {
+        failed.add(
+            new ImportReport.Skipped(rel, "not UTF-8 text: " + invalid.sorted().get(0).title()));
+        return false;
+      }
+      String text = decoded.get();
       if (text.startsWith("\uFEFF")) {
         log.converted("byte-order mark removed");
       }
       if (text.indexOf('\r') >= 0) {
         log.converted("CRLF line ends");
       }
-      text = SourceText.normalise(text);
+      text = ContentLoader.normalise(text);
       SourceText.Split split = SourceText.split(text);
       Map<String, Object> fm = new LinkedHashMap<>();
       if (split.frontMatter() != null && !split.frontMatter().isBlank()) {

@@ -1,8 +1,9 @@
 package dev.kbgen.importer;
 
+import dev.kbgen.content.ContentLoader;
 import dev.kbgen.content.ContentPaths;
+import dev.kbgen.problem.Problems;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -68,6 +69,13 @@ final class MarkdownConverter {
           "(!?)\\[([^\\[\\]\\n]*+(?:\\[[^\\[\\]\\n]*+][^\\[\\]\\n]*+)*+)]\\(\\s*(<[^>\\n]*>|[^)\\s]+)((?:\\s+\"[^\"\\n]*\")?)\\s*\\)");
   private static final Pattern LINK_DEFINITION =
       Pattern.compile("(?m)^([ \\t]{0,3}\\[[^\\]\\n]+]:[ \\t]*)(\\S+)");
+  private static final Pattern VERSION = Pattern.compile("^(v?\\d+)\\.(\\d+)(.*)$");
+  private static final Pattern LINE_PREFIX = Pattern.compile("^([ \\t]*(?:>[ \\t]*)*)");
+  private static final Pattern HELD_BLOCK = Pattern.compile("(?m)^(.*?)\u0001(\\d+)\u0002[ \\t]*$");
+  private static final Pattern HELD = Pattern.compile("\u0001(\\d+)\u0002");
+  private static final Pattern TRIPLE_COLON = Pattern.compile(":::[a-z-]*");
+  private static final Pattern ALERT_LINE = Pattern.compile("^[ \\t]*>[ \\t]*\\[![A-Z]+][ \\t]*$");
+  private static final Pattern QUOTED_LINE = Pattern.compile("^[ \\t]*>[ \\t]*\\S.*$");
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
   private static final Pattern DOC_SITE_PREFIX =
       Pattern.compile(
@@ -198,7 +206,7 @@ final class MarkdownConverter {
 
   /** {@code 1.28} plus {@code -1} minor versions is {@code 1.27}. */
   private static String addMinor(String version, int delta) {
-    Matcher m = Pattern.compile("^(v?\\d+)\\.(\\d+)(.*)$").matcher(version);
+    Matcher m = VERSION.matcher(version);
     if (!m.matches()) {
       return version;
     }
@@ -249,7 +257,7 @@ final class MarkdownConverter {
     if (!converted.contains("\n")) {
       return converted;
     }
-    Matcher m = Pattern.compile("^([ \\t]*(?:>[ \\t]*)*)").matcher(original);
+    Matcher m = LINE_PREFIX.matcher(original);
     String prefix = m.find() ? m.group(1) : "";
     if (prefix.isEmpty()) {
       return converted;
@@ -279,7 +287,10 @@ final class MarkdownConverter {
     }
     String text;
     try {
-      text = SourceText.normalise(Files.readString(p, StandardCharsets.UTF_8));
+      text =
+          ContentLoader.normalise(
+              ContentLoader.decode(Files.readAllBytes(p), file, new Problems())
+                  .orElseThrow(() -> new IOException("not UTF-8")));
     } catch (IOException | RuntimeException e) {
       log.warn("include not readable", file, line, target);
       return "";
@@ -445,7 +456,7 @@ final class MarkdownConverter {
   }
 
   private String unmask(String text) {
-    Pattern block = Pattern.compile("(?m)^(.*?)\u0001(\\d+)\u0002[ \\t]*$");
+    Pattern block = HELD_BLOCK;
     String out =
         replace(
             block,
@@ -468,7 +479,7 @@ final class MarkdownConverter {
               }
               return b.toString();
             });
-    Pattern any = Pattern.compile("\u0001(\\d+)\u0002");
+    Pattern any = HELD;
     for (int round = 0; round < 3 && out.indexOf('\u0001') >= 0; round++) {
       out = replace(any, out, m -> masked.get(Integer.parseInt(m.group(1))));
     }
@@ -535,7 +546,7 @@ final class MarkdownConverter {
               return "[" + (lang.startsWith("zh") ? "视频" : "Video") + "](" + m.group(1) + ")";
             });
     if (text.contains(":::")) {
-      Matcher m = Pattern.compile(":::[a-z-]*").matcher(text);
+      Matcher m = TRIPLE_COLON.matcher(text);
       while (m.find()) {
         log.warn("unknown docfx block", file, lineOf(text, m.start()), m.group());
       }
@@ -551,8 +562,8 @@ final class MarkdownConverter {
   private static String splitQuotesBeforeAlerts(String text) {
     List<String> lines = lines(text);
     List<String> out = new ArrayList<>();
-    Pattern alert = Pattern.compile("^[ \\t]*>[ \\t]*\\[![A-Z]+][ \\t]*$");
-    Pattern quoted = Pattern.compile("^[ \\t]*>[ \\t]*\\S.*$");
+    Pattern alert = ALERT_LINE;
+    Pattern quoted = QUOTED_LINE;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (i > 0 && alert.matcher(line).matches() && quoted.matcher(lines.get(i - 1)).matches()) {

@@ -1,6 +1,6 @@
 package dev.kbgen.importer;
 
-/** Reading a source file's text: byte-order mark, line ends, front matter. */
+/** A source file's front matter and body. */
 final class SourceText {
   private SourceText() {}
 
@@ -12,12 +12,6 @@ final class SourceText {
    * @param bodyLine the file line the body starts on
    */
   record Split(String frontMatter, String body, int bodyLine) {}
-
-  /** Without a byte-order mark, with {@code \n} line ends. */
-  static String normalise(String text) {
-    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return t.replace("\r\n", "\n").replace('\r', '\n');
-  }
 
   /** Front matter between a first {@code ---} line and the next {@code ---} (or end of file). */
   static Split split(String text) {
