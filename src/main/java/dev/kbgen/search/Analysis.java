@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +56,19 @@ public final class Analysis implements AutoCloseable {
   /** The first code point of the Han script (CJK Radicals Supplement). */
   private static final int FIRST_HAN = 0x2E80;
 
+  /**
+   * Han runs up to this many chars have their words remembered: clauses between punctuation recur
+   * across articles (headings, steps, boilerplate), and the dictionary segmentation is most of
+   * Chinese analysis.
+   */
+  private static final int MEMO_RUN_CHARS = 32;
+
+  /** At most this many runs are remembered (a few tens of megabytes); later ones are not. */
+  private static final int MEMO_ENTRIES = 1 << 18;
+
+  /** Separates the words of a remembered run (no word contains it: words are Han). */
+  private static final char MEMO_SEPARATOR = ' ';
+
   /** Whether terms keep duplicates (documents) or are distinct in first-seen order (queries). */
   public enum Mode {
     DOC,
@@ -63,6 +78,9 @@ public final class Analysis implements AutoCloseable {
   private final Analyzer words;
   private final Analyzer rawWords;
   private final Analyzer han;
+
+  /** A Han run's words of two or more code points, joined by {@link #MEMO_SEPARATOR}. */
+  private final Map<String, String> hanWords = new ConcurrentHashMap<>();
 
   public Analysis() {
     CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
@@ -215,10 +233,33 @@ public final class Analysis implements AutoCloseable {
         out.accept(new String(cps, k, 2));
       }
     }
-    for (String w : tokens(han, run)) {
-      if (w.codePointCount(0, w.length()) >= 2) {
-        out.accept(CHINESE_WORD + w);
+    if (run.length() > MEMO_RUN_CHARS) {
+      for (String w : tokens(han, run)) {
+        if (w.codePointCount(0, w.length()) >= 2) {
+          out.accept(CHINESE_WORD + w);
+        }
       }
+      return;
+    }
+    String words = hanWords.get(run);
+    if (words == null) {
+      StringBuilder joined = new StringBuilder();
+      for (String w : tokens(han, run)) {
+        if (w.codePointCount(0, w.length()) >= 2) {
+          joined.append(joined.isEmpty() ? "" : MEMO_SEPARATOR).append(w);
+        }
+      }
+      words = joined.toString();
+      if (hanWords.size() < MEMO_ENTRIES) {
+        hanWords.put(run, words);
+      }
+    }
+    int from = 0;
+    while (from < words.length()) {
+      int end = words.indexOf(MEMO_SEPARATOR, from);
+      end = end < 0 ? words.length() : end;
+      out.accept(CHINESE_WORD + words.substring(from, end));
+      from = end + 1;
     }
   }
 
