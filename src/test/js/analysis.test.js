@@ -244,7 +244,7 @@ function shared(a, b, max = Infinity) {
 
 /* docs: [{id, title, product, type, tags, terms: {term: impact}}]; writes SITE/search/<lang>/... (search-format §3):
    numbered sets t<i>/d<i>/v<i> with one hash per set, shard bounds front-coded in the manifest */
-function writeIndex(site, lang, docs, perShard, chunk) {
+function writeIndex(site, lang, docs, perShard, chunk, forms = {}) {
   const dir = path.join(site, 'search', lang);
   fs.mkdirSync(dir, { recursive: true });
   const post = new Map();
@@ -282,14 +282,15 @@ function writeIndex(site, lang, docs, perShard, chunk) {
   }
   [...byFirst.values()].forEach((list, i) => {
     let prev = '';
-    const s = list.map((t) => { const k = shared(prev, t); prev = t; return k + t.slice(k) + post.get(t).length; }).join(',');
+    const spell = (t) => (forms[t] || []).map((f) => '/' + shared(t, f) + f.slice(shared(t, f))).join('');
+    const s = list.map((t) => { const k = shared(prev, t); prev = t; return k + t.slice(k) + post.get(t).length + spell(t); }).join(',');
     fs.writeFileSync(path.join(dir, `v${i}.dddddddd.js`), `__kb.vocab(${JSON.stringify(lang)},${i},${JSON.stringify(s)});\n`);
   });
   const keys = { products: [...new Set(docs.map((d) => d.product))].sort(), types: [...new Set(docs.map((d) => d.type))].sort(),
     tags: [...new Set(docs.flatMap((d) => d.tags))].sort() };
   const rows = docs.map((d) => [keys.products.indexOf(d.product), keys.types.indexOf(d.type), d.tags.map((t) => keys.tags.indexOf(t))]);
   fs.writeFileSync(path.join(dir, 'facets.bbbbbbbb.js'), `__kb.facets(${JSON.stringify(lang)},${JSON.stringify(rows)},${JSON.stringify(keys)});\n`);
-  const manifest = { v: 2, lang, n: docs.length, scale: 0.1, shards: bounds.length, shardHash: '0000000a', bounds: front,
+  const manifest = { v: 3, lang, n: docs.length, scale: 0.1, shards: bounds.length, shardHash: '0000000a', bounds: front,
     docChunk: chunk, docFiles, docHash: 'aaaaaaaa', vocab: [...byFirst.keys()].join(''), vocabHash: 'dddddddd', facets: 'facets.bbbbbbbb.js',
     products: Object.fromEntries(keys.products.map((k) => [k, k.toUpperCase()])),
     tags: Object.fromEntries(keys.tags.map((k) => [k, k])), types: Object.fromEntries(keys.types.map((k) => [k, k])) };
@@ -410,6 +411,46 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     const ctx3 = runtime(site, manifests);
     await ctx3.kbgen.preload('en');
     assert.equal(ctx3.loaded.filter((u) => /\/t\d+\./.test(u)).length, manifest.shards);
+  } finally {
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('typos are compared with how the documents spell a word, and shown that way', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'kbgen-js-'));
+  try {
+    const en = [
+      doc('KB-1', 'Access denied', 'Access is denied to the share.', 'sync', 'troubleshooting', []),
+      doc('KB-2', 'ACL editor', 'Edit the ACL of a share. ACL entries. ACL order.', 'sync', 'how-to', []),
+      doc('KB-3', 'Configuration', 'Configure the client; the configured client connects.', 'sync', 'how-to', [])
+    ];
+    const forms = { access: ['access'], acl: ['acl'], configur: ['configure', 'configured', 'configuration'] };
+    const spelled = runtime(site, { en: writeIndex(site, 'en', en, 50, 4, forms) });
+    // "acces" stems to "acc": one edit from "acl", three from "access"; the typed word is one edit from
+    // the spelling "access"
+    let r = plain(await spelled.kbgen.search('acces denied', { lang: 'en' }));
+    assert.deepEqual(r.corrected, { acces: 'access' });
+    assert.deepEqual(r.suggested, { acces: 'access' });
+    assert.equal(r.results[0].id, 'KB-1');
+    // the spelling shown is the closest one; the term searched for is the index's
+    r = plain(await spelled.kbgen.search('configuraton', { lang: 'en' }));
+    assert.deepEqual(r.corrected, { configuraton: 'configur' });
+    assert.deepEqual(r.suggested, { configuraton: 'configuration' });
+    // type-ahead completes by spellings: "configura" is no prefix of the term "configur"
+    r = plain(await spelled.kbgen.search('configura', { lang: 'en', prefix: true }));
+    assert.ok(r.terms.includes('configur'), r.terms.join(' '));
+    assert.equal(r.results[0].id, 'KB-3');
+    // without spellings a term is compared as it is: "configuraton" is four edits from "configur"
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'kbgen-js-'));
+    try {
+      const terms = runtime(bare, { en: writeIndex(bare, 'en', en, 50, 4) });
+      r = plain(await terms.kbgen.search('configuraton', { lang: 'en' }));
+      assert.equal(r.corrected, null);
+      r = plain(await terms.kbgen.search('acces denied', { lang: 'en' }));
+      assert.deepEqual(r.suggested, { acces: 'access' });
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
   } finally {
     fs.rmSync(site, { recursive: true, force: true });
   }

@@ -13,7 +13,8 @@
  * Each query runs as kbgen.search(query, {lang, limit: 10, typos: true, prefix: false}); each vector as
  * kbgen.analyze(text, mode). OUT_JSON gets
  *   {"results": {id: [articleId...]}, "analysis": {id: [term...]},
- *    "docs": {id: [docNumber...]}, "scores": {id: [score...]}, "corrected": {id: {...}|null}, "errors": {id: msg}}
+ *    "docs": {id: [docNumber...]}, "scores": {id: [score...]}, "corrected": {id: {...}|null},
+ *    "suggested": {id: {...}|null}, "errors": {id: msg}}
  * (results/analysis are the contract; the other keys help to explain ties and misses).
  */
 'use strict';
@@ -74,7 +75,7 @@ async function main(argv) {
   const queries = Array.isArray(input) ? input : input.queries || [];
   const vectors = Array.isArray(input) ? [] : input.vectors || [];
   const ctx = loadRuntime(siteDir);
-  const out = { results: {}, analysis: {}, docs: {}, scores: {}, corrected: {}, errors: {} };
+  const out = { results: {}, analysis: {}, docs: {}, scores: {}, corrected: {}, suggested: {}, errors: {} };
   for (const q of queries) {
     try {
       const r = await ctx.kbgen.search(q.query, { lang: q.lang, limit: 10, typos: true, prefix: false });
@@ -82,6 +83,7 @@ async function main(argv) {
       out.docs[q.id] = r.results.map((x) => x.doc);
       out.scores[q.id] = r.results.map((x) => x.score);
       out.corrected[q.id] = r.corrected;
+      out.suggested[q.id] = r.suggested;
     } catch (e) {
       out.results[q.id] = [];
       out.errors[q.id] = String(e && e.message || e);

@@ -99,12 +99,13 @@ public final class SearchCommand implements Callable<Integer> {
         doc.put("query", query);
         doc.put("lang", language);
         doc.put("corrected", result.corrected());
+        doc.put("suggested", result.suggested());
         doc.put("results", hits);
         out.println(Json.write(doc));
         return ExitCodes.OK;
       }
       result
-          .corrected()
+          .suggested()
           .forEach(
               (from, to) -> out.println("(searched for '" + to + "' instead of '" + from + "')"));
       if (result.hits().isEmpty()) {

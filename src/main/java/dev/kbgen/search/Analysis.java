@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -79,6 +80,9 @@ public final class Analysis implements AutoCloseable {
   private final Analyzer rawWords;
   private final Analyzer han;
 
+  /** The words analyser's last token before stemming, for the thread that uses those components. */
+  private final ThreadLocal<BeforeStemming> beforeStemming = new ThreadLocal<>();
+
   /** A Han run's words of two or more code points, joined by {@link #MEMO_SEPARATOR}. */
   private final Map<String, String> hanWords = new ConcurrentHashMap<>();
 
@@ -92,8 +96,9 @@ public final class Analysis implements AutoCloseable {
             TokenStream s = new EnglishPossessiveFilter(source);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, stop);
-            s = new PorterStemFilter(s);
-            return new TokenStreamComponents(source, s);
+            BeforeStemming before = new BeforeStemming(s);
+            beforeStemming.set(before); // components are made and used by one thread
+            return new TokenStreamComponents(source, new PorterStemFilter(before));
           }
         };
     this.rawWords =
@@ -117,6 +122,17 @@ public final class Analysis implements AutoCloseable {
 
   /** The terms of a text. */
   public List<String> analyze(String text, Mode mode) {
+    return analyze(text, mode, null);
+  }
+
+  /**
+   * The terms of a text, noting in {@code forms} each English word as written (lower-cased,
+   * possessive removed) that is not there yet, with its term: the spellings that typo correction
+   * compares typed words with and shows ({@link LanguageIndex#forms}).
+   *
+   * @param forms word to term, filled from any thread; null to note nothing
+   */
+  public List<String> analyze(String text, Mode mode, Map<String, String> forms) {
     List<String> out = new ArrayList<>();
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
     int i = 0;
@@ -130,7 +146,7 @@ public final class Analysis implements AutoCloseable {
       if (isHan) {
         hanRun(run, out::add);
       } else {
-        nonHanRun(run, out::add);
+        nonHanRun(run, out::add, forms);
       }
       i = j;
     }
@@ -263,8 +279,12 @@ public final class Analysis implements AutoCloseable {
     }
   }
 
-  private void nonHanRun(String run, Consumer<String> out) {
-    tokens(words, run).forEach(out);
+  private void nonHanRun(String run, Consumer<String> out, Map<String, String> forms) {
+    if (forms == null) {
+      tokens(words, run).forEach(out);
+    } else {
+      words(run, out, forms);
+    }
     Matcher m = IDENTIFIER_TOKEN.matcher(run);
     while (m.find()) {
       String token = m.group();
@@ -328,6 +348,69 @@ public final class Analysis implements AutoCloseable {
         || (letter && digit)
         || (!letter && digit && !separator && length >= 3)
         || camel;
+  }
+
+  /** The words analyser's terms of a text, noting the words as written ({@link #analyze}). */
+  private void words(String text, Consumer<String> out, Map<String, String> forms) {
+    try (TokenStream ts = words.tokenStream("", new StringReader(text))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      BeforeStemming before = beforeStemming.get();
+      ts.reset();
+      while (ts.incrementToken()) {
+        String t = term.toString();
+        out.accept(t);
+        if (Character.isLetter(t.charAt(0))) {
+          String form = before.is(t) ? t : before.word();
+          if (!forms.containsKey(form)) {
+            forms.putIfAbsent(form, t);
+          }
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keeps a copy of each token as it is before stemming. */
+  private static final class BeforeStemming extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private char[] chars = new char[32];
+    private int length;
+
+    BeforeStemming(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      length = term.length();
+      if (chars.length < length) {
+        chars = new char[Math.max(length, chars.length * 2)];
+      }
+      System.arraycopy(term.buffer(), 0, chars, 0, length);
+      return true;
+    }
+
+    /** Whether the last token was {@code s} before stemming. */
+    boolean is(String s) {
+      if (s.length() != length) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        if (s.charAt(i) != chars[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    String word() {
+      return new String(chars, 0, length);
+    }
   }
 
   private static List<String> tokens(Analyzer analyzer, String text) {

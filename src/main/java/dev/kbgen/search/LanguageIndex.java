@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -64,17 +66,20 @@ public final class LanguageIndex implements AutoCloseable {
   private final Analysis analysis;
   private final BM25Similarity similarity = new BM25Similarity(K1, B);
   private final TreeMap<String, Postings> impacts;
+  private final Map<String, List<String>> forms;
   private Lucene lucene;
 
   private LanguageIndex(
       String lang,
       List<SearchDocument> docs,
       Analysis analysis,
-      TreeMap<String, Postings> impacts) {
+      TreeMap<String, Postings> impacts,
+      Map<String, List<String>> forms) {
     this.lang = lang;
     this.docs = docs;
     this.analysis = analysis;
     this.impacts = impacts;
+    this.forms = forms;
   }
 
   /** Indexes documents, which must be sorted by key (their number is their position). */
@@ -86,11 +91,12 @@ public final class LanguageIndex implements AutoCloseable {
     }
     // Analysis (the costly part) runs on every core a batch at a time; documents are counted in
     // order, by one thread.
+    Map<String, String> words = new ConcurrentHashMap<>();
     for (int from = 0; from < copy.size(); from += ANALYSIS_BATCH) {
       int base = from;
       List<FieldTerms[]> batch =
           copy.subList(from, Math.min(copy.size(), from + ANALYSIS_BATCH)).parallelStream()
-              .map(d -> counted(fieldTerms(d, analysis)))
+              .map(d -> counted(fieldTerms(d, analysis, words)))
               .toList();
       for (int i = 0; i < batch.size(); i++) {
         FieldTerms[] fields = batch.get(i);
@@ -99,15 +105,48 @@ public final class LanguageIndex implements AutoCloseable {
         }
       }
     }
-    return new LanguageIndex(lang, copy, analysis, impacts(counts, copy.size()));
+    TreeMap<String, Postings> impacts = impacts(counts, copy.size());
+    return new LanguageIndex(lang, copy, analysis, impacts, forms(words, impacts));
+  }
+
+  /** At most this many spellings are kept for a term. */
+  private static final int MAX_FORMS = 8;
+
+  /**
+   * For each indexed word of letters only, the words of letters only that the documents spell it
+   * with (lower-cased, possessive removed), shortest first, then in {@code String} order.
+   */
+  private static Map<String, List<String>> forms(
+      Map<String, String> words, TreeMap<String, Postings> impacts) {
+    Map<String, List<String>> byTerm = new HashMap<>();
+    words.forEach(
+        (word, term) -> {
+          if (impacts.containsKey(term)
+              && Analysis.isLetterWord(term)
+              && Analysis.isLetterWord(word)) {
+            byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(word);
+          }
+        });
+    Map<String, List<String>> out = new HashMap<>();
+    byTerm.forEach(
+        (term, list) ->
+            out.put(
+                term,
+                list.stream()
+                    .sorted(Comparator.comparingInt(String::length).thenComparing(w -> w))
+                    .limit(MAX_FORMS)
+                    .toList()));
+    return out;
   }
 
   /** A document's terms as analysed, field by field in {@link SearchField} order. */
-  private static List<List<String>> fieldTerms(SearchDocument d, Analysis analysis) {
+  private static List<List<String>> fieldTerms(
+      SearchDocument d, Analysis analysis, Map<String, String> words) {
     List<List<String>> out = new ArrayList<>(FIELDS.length);
     for (SearchField f : FIELDS) {
       List<String> terms =
-          new ArrayList<>(analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC));
+          new ArrayList<>(
+              analysis.analyze(d.fields().getOrDefault(f, ""), Analysis.Mode.DOC, words));
       if (f == SearchField.CODES) {
         for (String c : d.curated()) {
           String curated = Analysis.curated(c);
@@ -296,6 +335,15 @@ public final class LanguageIndex implements AutoCloseable {
     return impacts;
   }
 
+  /**
+   * How the documents spell an indexed word of letters only (lower-cased, possessive removed; at
+   * most eight, shortest first, then in {@code String} order); empty for other terms and for words
+   * seen only as parts of identifiers.
+   */
+  public List<String> forms(String term) {
+    return forms.getOrDefault(term, List.of());
+  }
+
   /** A term's (document, score) pairs as they come, field after field. */
   private static final class Accumulator {
     private int[] docs = new int[4];
@@ -374,7 +422,7 @@ public final class LanguageIndex implements AutoCloseable {
       for (int from = 0; from < docs.size(); from += ANALYSIS_BATCH) {
         List<List<List<String>>> batch =
             docs.subList(from, Math.min(docs.size(), from + ANALYSIS_BATCH)).parallelStream()
-                .map(d -> fieldTerms(d, analysis))
+                .map(d -> fieldTerms(d, analysis, null))
                 .toList();
         for (List<List<String>> fields : batch) {
           Document doc = new Document();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
@@ -110,19 +111,27 @@ public final class SearchEngine implements AutoCloseable {
    *
    * @param hits ranked results
    * @param terms the query terms searched for (after corrections), then those added by synonyms
-   * @param corrected each corrected term with its replacement
+   * @param corrected each corrected word as typed (lower-cased) with the index term that replaced
+   *     it
+   * @param suggested each corrected word as typed (lower-cased) with the word to show for it: how
+   *     the documents spell the replacing term
    */
-  public record Result(List<Hit> hits, List<String> terms, Map<String, String> corrected) {}
+  public record Result(
+      List<Hit> hits,
+      List<String> terms,
+      Map<String, String> corrected,
+      Map<String, String> suggested) {}
 
   public Result search(String query, String lang, int limit, Filters filters, boolean typos) {
     LanguageIndex index = indexes.get(lang);
     if (index == null) {
-      return new Result(List.of(), List.of(), Map.of());
+      return new Result(List.of(), List.of(), Map.of(), Map.of());
     }
     NavigableMap<String, Postings> dictionary = index.impacts();
     // Typo candidates: words typed with 4+ letters (no digits, no Han) whose term is not indexed.
     Map<String, String> fixes = new LinkedHashMap<>();
     Map<String, String> corrected = new LinkedHashMap<>();
+    Map<String, String> suggested = new LinkedHashMap<>();
     if (typos) {
       for (Analysis.QueryWord w : analysis.queryWords(query)) {
         String t = w.term();
@@ -133,10 +142,11 @@ public final class SearchEngine implements AutoCloseable {
         if (letters < 4 || !TYPO_ELIGIBLE.matcher(w.raw()).matches()) {
           continue;
         }
-        String fix = correct(t, letters >= 8 ? 2 : 1, dictionary);
+        Correction fix = correct(w.raw(), t, letters >= 8 ? 2 : 1, dictionary, index::forms);
         if (fix != null) {
-          fixes.put(t, fix);
-          corrected.put(w.raw(), fix);
+          fixes.put(t, fix.term());
+          corrected.put(w.raw(), fix.term());
+          suggested.put(w.raw(), fix.word());
         }
       }
     }
@@ -153,20 +163,34 @@ public final class SearchEngine implements AutoCloseable {
     IntPredicate filter = doc -> filters.test(docs.get(doc));
     List<String> all = new ArrayList<>(terms);
     all.addAll(extra);
-    return new Result(index.search(terms, expansions, limit, filter), List.copyOf(all), corrected);
+    return new Result(
+        index.search(terms, expansions, limit, filter), List.copyOf(all), corrected, suggested);
   }
 
+  /** A typo correction: the index term that replaces a word and the word shown for it. */
+  record Correction(String term, String word) {}
+
   /**
-   * The closest index word of letters only ({@link Analysis#isLetterWord}) with the same first code
-   * point: optimal string alignment distance at most 1 for 4-7 letters and 2 for longer terms; ties
-   * go to the more frequent, then the smaller term. The browser finds the same candidates in the
-   * static index's vocabulary files.
+   * The index word of letters only ({@link Analysis#isLetterWord}) with the term's first code point
+   * that is spelled closest to the typed word: optimal string alignment distance at most {@code
+   * max} from the word to one of its spellings ({@code forms}: {@link LanguageIndex#forms}, or the
+   * term itself when it has none), the first spelling at that distance being the one shown; ties go
+   * to the more frequent, then the smaller term. The browser finds the same candidates and
+   * spellings in the static index's vocabulary files.
+   *
+   * @param typed the word as typed, lower-cased and without possessive
+   * @param term its term, which is not in the index
    */
-  static String correct(String term, int max, NavigableMap<String, Postings> dictionary) {
+  static Correction correct(
+      String typed,
+      String term,
+      int max,
+      NavigableMap<String, Postings> dictionary,
+      Function<String, List<String>> forms) {
     int first = term.codePointAt(0);
     String from = new String(Character.toChars(first));
     String to = new String(Character.toChars(first + 1));
-    String best = null;
+    Correction best = null;
     int bestDistance = Integer.MAX_VALUE;
     int bestDf = -1;
     for (var e : dictionary.subMap(from, true, to, false).entrySet()) {
@@ -174,13 +198,25 @@ public final class SearchEngine implements AutoCloseable {
       if (!Analysis.isLetterWord(candidate)) {
         continue;
       }
-      int d = osa(term, candidate, max);
+      List<String> spellings = forms.apply(candidate);
+      if (spellings.isEmpty()) {
+        spellings = List.of(candidate);
+      }
+      int d = max + 1;
+      String word = null;
+      for (String spelling : spellings) {
+        int ds = osa(typed, spelling, max);
+        if (ds < d) {
+          d = ds;
+          word = spelling;
+        }
+      }
       if (d > max) {
         continue;
       }
       int df = e.getValue().df();
       if (d < bestDistance || (d == bestDistance && df > bestDf)) {
-        best = candidate;
+        best = new Correction(candidate, word);
         bestDistance = d;
         bestDf = df;
       }

@@ -109,7 +109,8 @@ public final class StaticIndexWriter {
     }
     String docHash = putSet(files, dir, "d", docFiles);
 
-    // Vocabulary: the words of letters only, by first code point, front-coded with their df.
+    // Vocabulary: the words of letters only, by first code point, front-coded with their df, then
+    // how the documents spell them ("/" + code units shared with the term + the rest).
     TreeMap<Integer, StringBuilder> vocab = new TreeMap<>();
     Map<Integer, String> lastWord = new HashMap<>();
     for (var e : impacts.entrySet()) {
@@ -124,6 +125,14 @@ public final class StaticIndexWriter {
         sb.append(',');
       }
       sb.append(shared).append(term, shared, term.length()).append(e.getValue().df());
+      List<String> forms = index.forms(term);
+      // A word spelled only as its term needs no form: the runtime then compares the term.
+      if (!forms.equals(List.of(term))) {
+        for (String form : forms) {
+          int k = shared(term, form, Integer.MAX_VALUE);
+          sb.append('/').append(k).append(form, k, form.length());
+        }
+      }
       lastWord.put(first, term);
     }
     StringBuilder vocabFirst = new StringBuilder();
@@ -178,7 +187,7 @@ public final class StaticIndexWriter {
                 + ");\n");
 
     Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("v", 2);
+    manifest.put("v", 3);
     manifest.put("lang", lang);
     manifest.put("n", docs.size());
     manifest.put("scale", (double) scale);

@@ -350,19 +350,27 @@
   }
 
   /* Vocabulary file of the words of letters only that start with code point c: "<shared><rest><df>,..."
-     front-coded in term order. Resolves to {terms, df}, or null when no word starts with c. */
+     front-coded in term order, each followed by its spellings in the documents, "/<shared with the
+     term><rest>" each. Resolves to {terms, df, forms} (forms[j]: the spellings of terms[j], or the
+     term itself when it has none), or null when no word starts with c. */
   function loadVocab(st, c) {
     var i = st.vocab.indexOf(c);
     if (i < 0) return Promise.resolve(null);
     if (st.vo[i]) return Promise.resolve(st.vo[i]);
     return need('v' + st.lang + '/' + i, file(st, 'v', i)).then(function (s) {
       if (st.vo[i]) return st.vo[i];
-      var v = { terms: [], df: [] }, prev = '';
+      var v = { terms: [], df: [], forms: [] }, prev = '';
       s.split(',').forEach(function (e) {
-        var m = /^(\d+)(\D+)(\d+)$/.exec(e);
+        var parts = e.split('/'), m = /^(\d+)(\D+)(\d+)$/.exec(parts[0]);
         if (!m) return;
-        v.terms.push(prev = prev.slice(0, +m[1]) + m[2]);
+        var term = prev = prev.slice(0, +m[1]) + m[2], forms = [];
+        parts.slice(1).forEach(function (f) {
+          var n = /^(\d+)(\D*)$/.exec(f);
+          if (n) forms.push(term.slice(0, +n[1]) + n[2]);
+        });
+        v.terms.push(term);
         v.df.push(+m[3]);
+        v.forms.push(forms.length ? forms : [term]);
       });
       return (st.vo[i] = v);
     });
@@ -435,21 +443,32 @@
           return { fix: fix, vs: vs, typed: got[1] };
         });
       }).then(function (g) {
-        var corrected = null, final = terms.slice(), more = [];
+        var corrected = null, suggested = null, final = terms.slice(), more = [];
         g.fix.forEach(function (x, n) {
-          var term = terms[x.i], a = Array.from(term), k = cps(x.tok) >= 8 ? 2 : 1, best = null, bd = k + 1, bdf = -1, v = g.vs[n];
+          // the typed word against each candidate's spellings; the closest spelling is shown
+          var a = Array.from(x.tok), k = cps(x.tok) >= 8 ? 2 : 1, best = null, word = null, bd = k + 1, bdf = -1, v = g.vs[n];
           for (var j = 0; v && j < v.terms.length; j++) {
-            var dist = osa(a, Array.from(v.terms[j]), k);
-            if (dist < bd || (dist === bd && v.df[j] > bdf)) { best = v.terms[j]; bd = dist; bdf = v.df[j]; }
+            var dist = k + 1, w = null;
+            v.forms[j].forEach(function (f) {
+              var d = osa(a, Array.from(f), k);
+              if (d < dist) { dist = d; w = f; }
+            });
+            if (dist <= k && (dist < bd || (dist === bd && v.df[j] > bdf))) { best = v.terms[j]; word = w; bd = dist; bdf = v.df[j]; }
           }
-          if (best !== null && bd <= k) { final[x.i] = best; (corrected = corrected || {})[x.tok] = best; more.push(best); }
+          if (best !== null) {
+            final[x.i] = best; more.push(best);
+            (corrected = corrected || {})[x.tok] = best;
+            (suggested = suggested || {})[x.tok] = word;
+          }
         });
         if (last && g.typed) {
-          // type-ahead: the word of letters starting with the typed one with the best df * 0.85^(extra length)
+          // type-ahead: the word of letters with a spelling that starts with the typed word, best by
+          // df * 0.85^(letters its shortest such spelling adds)
           var tok = last.tok, tv = g.typed, bestT = null, bw = -1;
-          for (var p = Math.max(0, floor(tv.terms, tok)); p < tv.terms.length && tv.terms[p].slice(0, tok.length) <= tok; p++) {
-            var cand = tv.terms[p], w = tv.df[p] * Math.pow(0.85, cand.length - tok.length);
-            if (cand.slice(0, tok.length) === tok && w > bw) { bw = w; bestT = cand; }
+          for (var p = 0; p < tv.terms.length; p++) {
+            var sp = tv.forms[p].filter(function (f) { return f.slice(0, tok.length) === tok; })[0];
+            var w = sp === undefined ? -1 : tv.df[p] * Math.pow(0.85, sp.length - tok.length);
+            if (w > bw) { bw = w; bestT = tv.terms[p]; }
           }
           if (bestT !== null) {
             final = final.filter(function (term) { return last.drop.indexOf(term) < 0; });
@@ -471,10 +490,10 @@
         });
         // 3. the shards of the corrected, completed and synonym terms
         return loadShards(st, more.map(function (term) { return shardOf(st, term); })).then(function () {
-          return { final: final, corrected: corrected, extra: extra, uses: uses };
+          return { final: final, corrected: corrected, suggested: suggested, extra: extra, uses: uses };
         });
       }).then(function (g) {
-        var final = g.final, corrected = g.corrected, extra = g.extra;
+        var final = g.final, corrected = g.corrected, suggested = g.suggested, extra = g.extra;
         final = final.filter(function (term, i) { return final.indexOf(term) === i; });
         // impact sums times squared coverage: summed w = ln(1 + N/df) of the query terms a doc has,
         // plus the weight of a used synonym alternative when it has another, over the query's (max 1)
@@ -523,7 +542,7 @@
                 typeName: (st.m.types || {})[r[5]] || r[5] || '', tags: r[6] || [], doc: d };
             });
           })).then(function (results) {
-            return { results: results, total: hits.length, corrected: corrected, terms: final, lang: lang };
+            return { results: results, total: hits.length, corrected: corrected, suggested: suggested, terms: final, lang: lang };
           });
         });
       });
@@ -610,18 +629,13 @@
 
   function searchUrl(lang, q) { return cfg.root + lang + '/search/index.html?q=' + encodeURIComponent(q); }
 
-  /* A display form of the corrected query: each corrected word replaced by a word of the results whose
-     stem is the correction (or by the stem itself). */
+  /* A display form of the corrected query: each corrected word replaced by the spelling of its
+     correction that is closest to it. */
   function suggestion(q, r) {
-    if (!r.corrected) return null;
-    var surface = {}, texts = r.results.map(function (x) { return x.title + ' ' + x.excerpt; }).join(' ');
-    words(texts, 'en').forEach(function (x) {
-      var w = lower(x.segment);
-      if (!surface[stem(w)]) surface[stem(w)] = w;
-    });
+    if (!r.suggested) return null;
     var s = q.normalize('NFKC');
-    Object.keys(r.corrected).forEach(function (tok) {
-      var to = r.corrected[tok], rep = surface[to] || to;
+    Object.keys(r.suggested).forEach(function (tok) {
+      var rep = r.suggested[tok];
       s = s.replace(new RegExp('(^|[^\\p{L}])' + tok.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}])', 'giu'), function (m, pre) { return pre + rep; });
     });
     return s;

@@ -64,9 +64,11 @@ class SiteBrowserTest {
                 "desktop app says it can't connect when I'm at the office but works fine from home",
                 "en/sync/proxy-certificate-error/index.html"
               }),
-          "webhok deliveries failing with 502",
-          "en/api/webhook-delivery-failures/index.html",
-          "webhook",
+          // "acces" stems to "acc", one edit from the term "acl": the typed word is compared with
+          // how the articles spell words, and the suggestion shows those spellings
+          "sync pasued acces denied",
+          "en/sync/windows-access-denied/index.html",
+          "sync paused access denied",
           "付款",
           "account payment",
           "en/billing/us-sales-tax-exemption/index.html");

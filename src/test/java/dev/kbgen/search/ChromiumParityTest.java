@@ -35,7 +35,7 @@ class ChromiumParityTest {
   private static final String HARNESS =
       """
       var input = JSON.parse(arguments[0]), done = arguments[arguments.length - 1];
-      var out = { results: {}, analysis: {}, corrected: {}, errors: {} };
+      var out = { results: {}, analysis: {}, corrected: {}, suggested: {}, errors: {} };
       (async function () {
         for (const q of input.queries) {
           try {
@@ -43,6 +43,7 @@ class ChromiumParityTest {
                 { lang: q.lang, limit: 10, typos: true, prefix: false });
             out.results[q.id] = r.results.map(function (x) { return x.id; });
             out.corrected[q.id] = r.corrected;
+            out.suggested[q.id] = r.suggested;
           } catch (e) {
             out.results[q.id] = [];
             out.errors[q.id] = String(e && e.message || e);

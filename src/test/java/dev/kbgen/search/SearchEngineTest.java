@@ -2,6 +2,8 @@ package dev.kbgen.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -17,22 +19,48 @@ class SearchEngineTest {
     return d;
   }
 
+  /** The term that replaces a typed word when no term has spellings of its own. */
+  static String term(String typed, int max, NavigableMap<String, Postings> dictionary) {
+    SearchEngine.Correction c = SearchEngine.correct(typed, typed, max, dictionary, t -> List.of());
+    if (c != null) {
+      assertThat(c.word()).as("shown as the term itself").isEqualTo(c.term());
+    }
+    return c == null ? null : c.term();
+  }
+
+  @Test
+  void typedWordsAreComparedWithHowTheDocumentsSpellATerm() {
+    // "acces" stems to "acc", one edit from "acl" but three from "access": the typed word is one
+    // edit from the spelling "access", three from "acl"
+    NavigableMap<String, Postings> d = dictionary("acl", 50, "access", 5, "accept", 9);
+    Map<String, List<String>> forms =
+        Map.of("access", List.of("access", "accessed"), "accept", List.of("accepted"));
+    SearchEngine.Correction c =
+        SearchEngine.correct("acces", "acc", 1, d, t -> forms.getOrDefault(t, List.of()));
+    assertThat(c).isEqualTo(new SearchEngine.Correction("access", "access"));
+    // the spelling shown is the closest one, the term is what is searched for
+    c = SearchEngine.correct("acessed", "acess", 1, d, t -> forms.getOrDefault(t, List.of()));
+    assertThat(c).isEqualTo(new SearchEngine.Correction("access", "accessed"));
+    // a term with spellings is not compared by its own spelling: "accept" is spelled "accepted"
+    assertThat(SearchEngine.correct("acept", "acept", 1, d, t -> forms.getOrDefault(t, List.of())))
+        .isNull();
+    // a term without spellings (only parts of identifiers) is compared as it is
+    assertThat(SearchEngine.correct("aclx", "aclx", 1, d, t -> forms.getOrDefault(t, List.of())))
+        .isEqualTo(new SearchEngine.Correction("acl", "acl"));
+  }
+
   @Test
   void candidatesAreWordsOfLettersWithTheSameFirstLetter() {
     // "tls1" and "#tlsx" are one edit away, but not words of letters
-    assertThat(SearchEngine.correct("tlsx", 1, dictionary("tls1", 9, "#tlsx", 9, "tlsx1", 9)))
-        .isNull();
-    assertThat(SearchEngine.correct("tlsx", 1, dictionary("tls1", 9, "tlss", 1))).isEqualTo("tlss");
-    assertThat(SearchEngine.correct("tlsx", 1, dictionary("xlsx", 9))).isNull();
+    assertThat(term("tlsx", 1, dictionary("tls1", 9, "#tlsx", 9, "tlsx1", 9))).isNull();
+    assertThat(term("tlsx", 1, dictionary("tls1", 9, "tlss", 1))).isEqualTo("tlss");
+    assertThat(term("tlsx", 1, dictionary("xlsx", 9))).isNull();
   }
 
   @Test
   void tiesGoToTheMoreFrequentThenTheSmallerTerm() {
-    assertThat(SearchEngine.correct("cardz", 1, dictionary("carda", 2, "cardb", 5, "cardc", 5)))
-        .isEqualTo("cardb");
-    assertThat(SearchEngine.correct("cardz", 2, dictionary("car", 9, "cardza", 1)))
-        .isEqualTo("cardza");
-    assertThat(SearchEngine.correct("cardz", 2, dictionary("card", 1, "cards", 1)))
-        .isEqualTo("card");
+    assertThat(term("cardz", 1, dictionary("carda", 2, "cardb", 5, "cardc", 5))).isEqualTo("cardb");
+    assertThat(term("cardz", 2, dictionary("car", 9, "cardza", 1))).isEqualTo("cardza");
+    assertThat(term("cardz", 2, dictionary("card", 1, "cards", 1))).isEqualTo("card");
   }
 }

@@ -170,16 +170,22 @@ class SearchParityTest {
     for (Evaluation.Query q : queries) {
       SearchEngine.Result reference = engine.search(q.query(), q.lang(), 10, Filters.NONE, true);
       List<String> lucene = reference.hits().stream().map(h -> h.document().id()).toList();
-      Map<String, String> browserCorrected = corrections(output, q.id());
-      if (!browserCorrected.equals(reference.corrected())) {
+      Map<String, String> browserCorrected = corrections(output, "corrected", q.id());
+      Map<String, String> browserSuggested = corrections(output, "suggested", q.id());
+      if (!browserCorrected.equals(reference.corrected())
+          || !browserSuggested.equals(reference.suggested())) {
         correctionDisagreements.add(
             q.id()
                 + " "
                 + q.query()
                 + ": lucene "
                 + reference.corrected()
+                + " "
+                + reference.suggested()
                 + " browser "
-                + browserCorrected);
+                + browserCorrected
+                + " "
+                + browserSuggested);
       }
       corrections += reference.corrected().size();
       List<String> browser = terms(output, "results", q.id());
@@ -240,12 +246,15 @@ class SearchParityTest {
     return out;
   }
 
-  /** The corrections under {@code corrected -> id} in the harness's output (null: none). */
-  static Map<String, String> corrections(String json, String id) {
-    int section = json.indexOf("\"corrected\"");
-    assertThat(section).as("output has corrected").isGreaterThanOrEqualTo(0);
+  /**
+   * The corrections under {@code key -> id} in the harness's output ({@code corrected}: typed word
+   * to term, {@code suggested}: typed word to the spelling shown; null: none).
+   */
+  static Map<String, String> corrections(String json, String key, String id) {
+    int section = json.indexOf("\"" + key + "\"");
+    assertThat(section).as("output has " + key).isGreaterThanOrEqualTo(0);
     int at = json.indexOf("\"" + jsonEscape(id) + "\":", section);
-    assertThat(at).as("corrected has " + id).isGreaterThanOrEqualTo(0);
+    assertThat(at).as(key + " has " + id).isGreaterThanOrEqualTo(0);
     String rest = json.substring(at + id.length() + 3).stripLeading();
     Map<String, String> out = new LinkedHashMap<>();
     if (rest.startsWith("{")) {

@@ -153,21 +153,44 @@ class StaticIndexWriterTest {
               }
             });
     NavigableMap<String, Integer> actual = new TreeMap<>();
+    Map<String, List<String>> forms = new TreeMap<>();
     int[] firsts = first.codePoints().toArray();
     for (int i = 0; i < firsts.length; i++) {
       String js = script("v", i);
       String data = js.substring(js.indexOf(",\"") + 2, js.lastIndexOf('"'));
       String previous = "";
       for (String e : data.split(",")) {
-        Matcher m = Pattern.compile("(\\d+)(\\D+)(\\d+)").matcher(e);
+        String[] parts = e.split("/");
+        Matcher m = Pattern.compile("(\\d+)(\\D+)(\\d+)").matcher(parts[0]);
         assertThat(m.matches()).as(e).isTrue();
         String term = previous.substring(0, Integer.parseInt(m.group(1))) + m.group(2);
         assertThat(term.codePointAt(0)).isEqualTo(firsts[i]);
         actual.put(term, Integer.parseInt(m.group(3)));
+        for (int f = 1; f < parts.length; f++) {
+          Matcher fm = Pattern.compile("(\\d+)(\\D*)").matcher(parts[f]);
+          assertThat(fm.matches()).as(e).isTrue();
+          String form = term.substring(0, Integer.parseInt(fm.group(1))) + fm.group(2);
+          forms.computeIfAbsent(term, k -> new ArrayList<>()).add(form);
+        }
         previous = term;
       }
     }
     assertThat(actual).isEqualTo(expected).containsKey("ärger").doesNotContainKey("tls1");
+    // how the documents spell the words: "Sync stops" in every title, "Ärger" in every body; a
+    // word spelled only as its term lists no spelling
+    assertThat(forms).containsEntry("stop", List.of("stops")).doesNotContainKey("sync");
+    assertThat(forms).doesNotContainKey("ärger");
+    assertThat(index.forms("sync")).containsExactly("sync");
+    assertThat(forms.keySet()).isSubsetOf(expected.keySet());
+    forms.forEach(
+        (term, spellings) -> {
+          assertThat(spellings)
+              .isSortedAccordingTo(
+                  java.util.Comparator.comparingInt(String::length).thenComparing(w -> w));
+          for (String w : spellings) {
+            assertThat(analysis.analyze(w, Analysis.Mode.DOC)).as(w).containsExactly(term);
+          }
+        });
   }
 
   @Test
