@@ -134,21 +134,12 @@ public final class Analysis implements AutoCloseable {
    */
   public List<String> analyze(String text, Mode mode, Map<String, String> forms) {
     List<String> out = new ArrayList<>();
-    String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    int i = 0;
-    while (i < t.length()) {
-      boolean isHan = isHan(t.codePointAt(i));
-      int j = i;
-      while (j < t.length() && isHan(t.codePointAt(j)) == isHan) {
-        j += Character.charCount(t.codePointAt(j));
-      }
-      String run = t.substring(i, j);
-      if (isHan) {
+    for (String run : runs(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
+      if (isHan(run.codePointAt(0))) {
         hanRun(run, out::add);
       } else {
         nonHanRun(run, out::add, forms);
       }
-      i = j;
     }
     return mode == Mode.QUERY ? List.copyOf(new LinkedHashSet<>(out)) : out;
   }
@@ -199,6 +190,11 @@ public final class Analysis implements AutoCloseable {
 
   /** The Han ({@code han} true) or non-Han runs of a normalised text. */
   private static List<String> runs(String t, boolean han) {
+    return runs(t).stream().filter(run -> isHan(run.codePointAt(0)) == han).toList();
+  }
+
+  /** A normalised text cut into its runs of Han and of other code points, in order. */
+  static List<String> runs(String t) {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < t.length()) {
@@ -207,9 +203,7 @@ public final class Analysis implements AutoCloseable {
       while (j < t.length() && isHan(t.codePointAt(j)) == isHan) {
         j += Character.charCount(t.codePointAt(j));
       }
-      if (isHan == han) {
-        out.add(t.substring(i, j));
-      }
+      out.add(t.substring(i, j));
       i = j;
     }
     return out;
@@ -249,15 +243,8 @@ public final class Analysis implements AutoCloseable {
         out.accept(new String(cps, k, 2));
       }
     }
-    if (run.length() > MEMO_RUN_CHARS) {
-      for (String w : tokens(han, run)) {
-        if (w.codePointCount(0, w.length()) >= 2) {
-          out.accept(CHINESE_WORD + w);
-        }
-      }
-      return;
-    }
-    String words = hanWords.get(run);
+    boolean remember = run.length() <= MEMO_RUN_CHARS;
+    String words = remember ? hanWords.get(run) : null;
     if (words == null) {
       StringBuilder joined = new StringBuilder();
       for (String w : tokens(han, run)) {
@@ -266,7 +253,7 @@ public final class Analysis implements AutoCloseable {
         }
       }
       words = joined.toString();
-      if (hanWords.size() < MEMO_ENTRIES) {
+      if (remember && hanWords.size() < MEMO_ENTRIES) {
         hanWords.put(run, words);
       }
     }

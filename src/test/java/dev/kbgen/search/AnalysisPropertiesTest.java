@@ -67,15 +67,8 @@ class AnalysisPropertiesTest {
   void aTextIsAnalysedAsItsRunsOneByOne(@ForAll("mixed") String text) {
     String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
     List<String> byRun = new java.util.ArrayList<>();
-    int i = 0;
-    while (i < t.length()) {
-      boolean han = Analysis.isHan(t.codePointAt(i));
-      int j = i;
-      while (j < t.length() && Analysis.isHan(t.codePointAt(j)) == han) {
-        j += Character.charCount(t.codePointAt(j));
-      }
-      byRun.addAll(ANALYSIS.analyze(t.substring(i, j), Analysis.Mode.DOC));
-      i = j;
+    for (String run : Analysis.runs(t)) {
+      byRun.addAll(ANALYSIS.analyze(run, Analysis.Mode.DOC));
     }
     assertThat(ANALYSIS.analyze(text, Analysis.Mode.DOC)).isEqualTo(byRun);
   }
@@ -91,18 +84,12 @@ class AnalysisPropertiesTest {
     String withLong = text + "数据库连接超时的时候同步暂停内存不足的问题".repeat(3) + text;
     String t = java.text.Normalizer.normalize(withLong, java.text.Normalizer.Form.NFKC);
     List<String> expected = new java.util.ArrayList<>();
-    int i = 0;
-    while (i < t.length()) {
-      boolean han = Analysis.isHan(t.codePointAt(i));
-      int j = i;
-      while (j < t.length() && Analysis.isHan(t.codePointAt(j)) == han) {
-        j += Character.charCount(t.codePointAt(j));
-      }
-      if (han) {
+    for (String run : Analysis.runs(t)) {
+      if (Analysis.isHan(run.codePointAt(0))) {
         try (var icu = new org.apache.lucene.analysis.icu.segmentation.ICUTokenizer()) {
           var term =
               icu.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-          icu.setReader(new java.io.StringReader(t.substring(i, j)));
+          icu.setReader(new java.io.StringReader(run));
           icu.reset();
           while (icu.incrementToken()) {
             if (term.toString().codePointCount(0, term.length()) >= 2) {
@@ -112,7 +99,6 @@ class AnalysisPropertiesTest {
           icu.end();
         }
       }
-      i = j;
     }
     for (int pass = 0; pass < 2; pass++) {
       assertThat(
