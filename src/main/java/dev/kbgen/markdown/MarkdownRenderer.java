@@ -119,13 +119,10 @@ public final class MarkdownRenderer {
       LinkResolver links,
       Map<String, String> admonitionTitles,
       Problems problems) {
-    Document doc = parser.parse(article.body());
-    RenderScope scope = new RenderScope(article, links, problems, doc);
-    doc.set(SCOPE, scope);
-    boolean hasRawHtml = checkNodes(doc, scope);
-    String html = renderer.render(doc);
-    HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles, rawHtml, hasRawHtml);
-
+    Rendering rendering = rendering(article, links, admonitionTitles, problems);
+    Document doc = rendering.doc();
+    RenderScope scope = rendering.scope();
+    HtmlBody body = rendering.body();
     List<Integer> headingLines = new ArrayList<>();
     for (Node n : doc.getChildren()) {
       if (n instanceof Heading h && h.getLevel() == 2) {
@@ -142,7 +139,6 @@ public final class MarkdownRenderer {
           new RenderedBody.Section(kind, s.heading(), s.anchor(), s.html(), s.text(), line));
     }
     return new RenderedBody(
-        body.html(),
         body.intro(),
         body.introText(),
         sections,
@@ -151,6 +147,35 @@ public final class MarkdownRenderer {
         scope.linked,
         scope.anchors);
   }
+
+  /**
+   * An article body as one piece of HTML, the form that {@link #render} takes apart (the sections
+   * are what pages show).
+   */
+  public String html(
+      Article article,
+      LinkResolver links,
+      Map<String, String> admonitionTitles,
+      Problems problems) {
+    return rendering(article, links, admonitionTitles, problems).body().html();
+  }
+
+  private Rendering rendering(
+      Article article,
+      LinkResolver links,
+      Map<String, String> admonitionTitles,
+      Problems problems) {
+    Document doc = parser.parse(article.body());
+    RenderScope scope = new RenderScope(article, links, problems, doc);
+    doc.set(SCOPE, scope);
+    boolean hasRawHtml = checkNodes(doc, scope);
+    String html = renderer.render(doc);
+    HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles, rawHtml, hasRawHtml);
+    return new Rendering(doc, scope, body);
+  }
+
+  /** A parsed and rendered body, before it is taken apart. */
+  private record Rendering(Document doc, RenderScope scope, HtmlBody body) {}
 
   /**
    * Reports empty links (flexmark does not ask link resolvers about an empty URL, so {@code

@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * An article body rendered and taken apart.
  *
- * @param html the whole body
+ * <p>The sections are kept, not the whole body's HTML as well: a site holds every body until its
+ * pages are written ({@link MarkdownRenderer#html} gives the whole).
+ *
  * @param intro HTML before the first level-2 heading (may be empty)
  * @param introText the intro as plain text
  * @param sections level-2 sections in document order, each with its kind
@@ -18,7 +20,6 @@ import java.util.Set;
  * @param anchors links to a heading in this or another article, to check once all are rendered
  */
 public record RenderedBody(
-    String html,
     String intro,
     String introText,
     List<Section> sections,

@@ -1,5 +1,6 @@
 package dev.kbgen.search;
 
+import dev.kbgen.content.CodeTokens;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -45,8 +45,6 @@ public final class Analysis implements AutoCloseable {
   /** Prefix of curated code and alias terms. */
   public static final String CURATED = "!";
 
-  private static final Pattern IDENTIFIER_TOKEN =
-      Pattern.compile("[\\p{L}\\p{N}]+(?:[._:/\\\\-]+[\\p{L}\\p{N}]+)*");
   private static final Pattern SEPARATORS = Pattern.compile("[._:/\\\\-]+");
   private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
   private static final Pattern CAMEL =
@@ -156,12 +154,13 @@ public final class Analysis implements AutoCloseable {
     }
     String t = Normalizer.normalize(query, Normalizer.Form.NFKC);
     for (String run : runs(t, false)) {
-      Matcher m = IDENTIFIER_TOKEN.matcher(run);
-      while (m.find()) {
-        if (isIdentifier(m.group())) {
-          terms.add(CURATED + m.group().toLowerCase(Locale.ROOT));
-        }
-      }
+      CodeTokens.forEach(
+          run,
+          (start, end) -> {
+            if (isIdentifier(run, start, end)) {
+              terms.add(CURATED + run.substring(start, end).toLowerCase(Locale.ROOT));
+            }
+          });
     }
     return List.copyOf(terms);
   }
@@ -272,27 +271,31 @@ public final class Analysis implements AutoCloseable {
     } else {
       words(run, out, forms);
     }
-    Matcher m = IDENTIFIER_TOKEN.matcher(run);
-    while (m.find()) {
-      String token = m.group();
-      if (!isIdentifier(token)) {
+    CodeTokens.forEach(
+        run,
+        (start, end) -> {
+          if (isIdentifier(run, start, end)) {
+            identifierTerms(run.substring(start, end), out);
+          }
+        });
+  }
+
+  /** The terms of an identifier token: itself, its hexadecimal numbers, its parts as words. */
+  private void identifierTerms(String token, Consumer<String> out) {
+    out.accept(IDENTIFIER + token.toLowerCase(Locale.ROOT));
+    for (String segment : SEPARATORS.split(token)) {
+      if (segment.isEmpty()) {
         continue;
       }
-      out.accept(IDENTIFIER + token.toLowerCase(Locale.ROOT));
-      for (String segment : SEPARATORS.split(token)) {
-        if (segment.isEmpty()) {
-          continue;
-        }
-        if (HEX.matcher(segment).matches()) {
-          out.accept(IDENTIFIER + segment.substring(2).toLowerCase(Locale.ROOT));
-        }
-        String[] parts = CAMEL.split(segment);
-        if (parts.length > 1) {
-          partTerms(segment, out);
-        }
-        for (String part : parts) {
-          partTerms(part, out);
-        }
+      if (HEX.matcher(segment).matches()) {
+        out.accept(IDENTIFIER + segment.substring(2).toLowerCase(Locale.ROOT));
+      }
+      String[] parts = CAMEL.split(segment);
+      if (parts.length > 1) {
+        partTerms(segment, out);
+      }
+      for (String part : parts) {
+        partTerms(part, out);
       }
     }
   }
@@ -306,14 +309,19 @@ public final class Analysis implements AutoCloseable {
 
   /** Whether a token matched by the identifier pattern is code-like. */
   static boolean isIdentifier(String token) {
+    return isIdentifier(token, 0, token.length());
+  }
+
+  /** Whether the token {@code text[start, end)} is code-like. */
+  private static boolean isIdentifier(String text, int start, int end) {
     boolean digit = false;
     boolean letter = false;
     boolean separator = false;
     boolean underscore = false;
     boolean camel = false;
     int prev = -1;
-    for (int k = 0; k < token.length(); ) {
-      int cp = token.codePointAt(k);
+    for (int k = start; k < end; ) {
+      int cp = text.codePointAt(k);
       if (Character.isDigit(cp)) {
         digit = true;
       } else if (Character.isLetter(cp)) {
@@ -329,7 +337,7 @@ public final class Analysis implements AutoCloseable {
       prev = cp;
       k += Character.charCount(cp);
     }
-    int length = token.codePointCount(0, token.length());
+    int length = text.codePointCount(start, end);
     return (separator && digit)
         || underscore
         || (letter && digit)

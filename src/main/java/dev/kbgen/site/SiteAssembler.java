@@ -4,6 +4,7 @@ import dev.kbgen.config.Language;
 import dev.kbgen.config.SiteConfig;
 import dev.kbgen.config.Term;
 import dev.kbgen.content.Article;
+import dev.kbgen.content.CodeTokens;
 import dev.kbgen.html.HtmlHeading;
 import dev.kbgen.json.Json;
 import dev.kbgen.markdown.RenderedBody;
@@ -36,10 +37,6 @@ import java.util.TreeSet;
 
 /** Turns articles into every page of the site, each with the variables its template needs. */
 public final class SiteAssembler {
-  /** Code-like tokens: letters, digits and the separators codes use. */
-  private static final java.util.regex.Pattern CODE_TOKEN =
-      java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:[._:/\\\\-]+[\\p{L}\\p{N}]+)*");
-
   private final SiteInput in;
 
   /** Articles per product, per language. */
@@ -119,26 +116,65 @@ public final class SiteAssembler {
   }
 
   /** The slugs of the codes an article declares or mentions in its text. */
-  private Set<String> codeSlugs(Article a, Map<String, String> lowerToSlug, List<String> spaced) {
+  private Set<String> codeSlugs(Article a, CodeNames codes) {
     Set<String> slugs = new TreeSet<>();
     a.meta().errorCodes().forEach(c -> slugs.add(Permalinks.codeSlug(c)));
     RenderedBody body = in.bodies().get(a.path());
     if (body != null) {
       String text = body.text().toLowerCase(Locale.ROOT);
-      var m = CODE_TOKEN.matcher(text);
-      while (m.find()) {
-        String slug = lowerToSlug.get(m.group());
-        if (slug != null) {
-          slugs.add(slug);
-        }
-      }
-      for (String c : spaced) {
+      CodeTokens.forEach(
+          text,
+          (start, end) -> {
+            String slug = codes.slug(text, start, end);
+            if (slug != null) {
+              slugs.add(slug);
+            }
+          });
+      for (String c : codes.spaced) {
         if (text.contains(c)) {
-          slugs.add(lowerToSlug.get(c));
+          slugs.add(codes.bySpelling.get(c));
         }
       }
     }
     return slugs;
+  }
+
+  /**
+   * The error codes of one language by their lower-cased spelling, for finding them in article
+   * text. Most tokens of a text are no code: a bit per hash of the spellings rules those out
+   * without making a string of each.
+   */
+  private static final class CodeNames {
+    private static final int HASH_BITS = 1 << 20;
+
+    final Map<String, String> bySpelling = new HashMap<>();
+
+    /** Codes with a space (such as "HTTP 502"), which are no single token. */
+    final List<String> spaced;
+
+    private final long[] hashes = new long[HASH_BITS / 64];
+
+    CodeNames(Map<String, String> names) {
+      names.forEach((slug, name) -> bySpelling.put(name.toLowerCase(Locale.ROOT), slug));
+      for (String spelling : bySpelling.keySet()) {
+        int bit = spelling.hashCode() & (HASH_BITS - 1);
+        hashes[bit >>> 6] |= 1L << bit;
+      }
+      spaced = bySpelling.keySet().stream().filter(c -> c.contains(" ")).sorted().toList();
+    }
+
+    /** The slug of the code spelt {@code text[start, end)}, or null. */
+    String slug(String text, int start, int end) {
+      int h = 0;
+      for (int i = start; i < end; i++) {
+        h = 31 * h + text.charAt(i); // String.hashCode
+      }
+      int bit = h & (HASH_BITS - 1);
+      if ((hashes[bit >>> 6] & 1L << bit) == 0) {
+        return null;
+      }
+      return bySpelling.get(text.substring(start, end));
+    }
   }
 
   /** What one language has: articles, by product, tag and code. */
@@ -175,13 +211,9 @@ public final class SiteAssembler {
       // An error code page lists every article that declares or mentions the code. Mentions are
       // found through each article's code-like tokens (one pass over its text); only codes with
       // spaces, such as "HTTP 502", need a plain text search.
-      Map<String, String> lowerToSlug = new HashMap<>();
-      codeNames.forEach((slug, name) -> lowerToSlug.put(name.toLowerCase(Locale.ROOT), slug));
-      List<String> spaced =
-          lowerToSlug.keySet().stream().filter(c -> c.contains(" ")).sorted().toList();
+      CodeNames codes = new CodeNames(codeNames);
       // Articles are scanned on every core; the lists are filled in article order.
-      List<Set<String>> mentions =
-          articles.parallelStream().map(a -> codeSlugs(a, lowerToSlug, spaced)).toList();
+      List<Set<String>> mentions = articles.parallelStream().map(a -> codeSlugs(a, codes)).toList();
       for (int i = 0; i < articles.size(); i++) {
         for (String slug : mentions.get(i)) {
           byCode.get(slug).add(articles.get(i));

@@ -179,11 +179,11 @@ class MarkdownGoldenTest {
     List<Asset> assets = List.of(new Asset("en/sync/images/tray.png", Path.of("tray.png")));
     LinkIndex links =
         new LinkIndex(articles, assets, Translations.pair(articles), config.languageCodes());
-    RenderedBody rendered =
-        renderer.render(
+    String html =
+        renderer.html(
             article, links.forArticle(article), ui.admonitionTitles(article.lang()), problems);
     assertThat(problems.sorted()).as(ProblemFormatter.formatAll(problems.sorted())).isEmpty();
-    return rendered.html().strip() + "\n";
+    return html.strip() + "\n";
   }
 
   private static Article parse(String path, String text, Problems problems) {
