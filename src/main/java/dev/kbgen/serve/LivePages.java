@@ -2,6 +2,10 @@ package dev.kbgen.serve;
 
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.ProblemFormatter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,6 +20,12 @@ final class LivePages {
   /** The script tag every served page gets. */
   static final String LIVE_SCRIPT = "<script src=\"/__kbgen/live.js\" defer></script>";
 
+  /**
+   * The content hash in the names of the search files ({@code search/en/manifest.e4f63f99.js}): a
+   * page names the files of its own build, so every page changes when any article does.
+   */
+  private static final Pattern HASHED_NAME = Pattern.compile("\\.[0-9a-f]{8}\\.js\\b");
+
   private static final Pattern HEAD_END = Pattern.compile("</head\\s*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern BODY_START =
       Pattern.compile("<body(?:\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
@@ -27,7 +37,12 @@ final class LivePages {
    * right after {@code <body>} when {@code problems} holds the problems of a failed build.
    */
   static String decorate(String html, long build, List<Problem> problems) {
-    String head = buildMeta(build) + LIVE_SCRIPT;
+    String head =
+        buildMeta(build)
+            + "<meta name=\"kbgen-page\" content=\""
+            + fingerprint(html, problems)
+            + "\">"
+            + LIVE_SCRIPT;
     Matcher end = HEAD_END.matcher(html);
     int headEnd = end.find() ? end.start() : 0;
     StringBuilder out = new StringBuilder(html.length() + head.length() + 4096);
@@ -103,6 +118,26 @@ final class LivePages {
       out.append("</li>\n");
     }
     return out.append("</ol>\n").toString();
+  }
+
+  /**
+   * What a served page shows, as a short hash. Two builds of a page that differ only in the names
+   * of the search files have the same one: the live script reloads an open page only when this
+   * changes, so a rebuild for an edit elsewhere (or the full build after an article's quick update)
+   * does not reload it. The overlay's problems count as the page's content.
+   */
+  static String fingerprint(String html, List<Problem> problems) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(HASHED_NAME.matcher(html).replaceAll(".js").getBytes(StandardCharsets.UTF_8));
+      if (!problems.isEmpty()) {
+        sha.update((byte) 0);
+        sha.update(overlay(problems).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private static String buildMeta(long build) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,15 @@ final class LiveSite {
 
   private volatile State state =
       new State(0, Map.of(), List.of(), false, false); // replaced by the first build
+
+  /**
+   * At most this many bytes of search files that later builds replaced are kept: a tab that a
+   * rebuild did not reload still names the search files of its own build.
+   */
+  private static final long RETIRED_BYTES = 128L << 20;
+
+  /** Search files that earlier builds served and later ones do not, oldest first. */
+  private volatile Map<String, OutputFile> retired = Map.of();
 
   /**
    * What is served.
@@ -212,10 +222,63 @@ final class LiveSite {
 
   private void finish(BuildResult result) {
     State old = state;
-    state =
-        result.failed()
-            ? new State(old.build() + 1, old.files(), result.problems(), true, old.good())
-            : new State(old.build() + 1, publisher.files(), result.problems(), false, true);
+    if (result.failed()) {
+      state = new State(old.build() + 1, old.files(), result.problems(), true, old.good());
+      return;
+    }
+    Map<String, OutputFile> files = publisher.files();
+    retire(old.files(), files);
+    state = new State(old.build() + 1, files, result.problems(), false, true);
+  }
+
+  /**
+   * A search file that the current build does not have, asked for by a page that an earlier build
+   * made and a rebuild did not reload: for an earlier manifest, the current one of its language (so
+   * that the page's search finds what was just written); for another search file, the earlier
+   * build's, for a search that read its manifest before the rebuild (search files are named by
+   * their content, so a name still means the same bytes).
+   */
+  Optional<OutputFile> stale(String path) {
+    Map<String, OutputFile> files = state.files();
+    int slash = path.lastIndexOf('/');
+    if (isHashedSearchFile(path) && path.startsWith("manifest.", slash + 1)) {
+      String current = path.substring(0, slash + 1) + "manifest.";
+      Optional<OutputFile> manifest =
+          files.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(current) && isHashedSearchFile(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst();
+      if (manifest.isPresent()) {
+        return manifest;
+      }
+    }
+    return Optional.ofNullable(retired.get(path));
+  }
+
+  /** Keeps the search files of {@code before} that {@code after} no longer has. */
+  private void retire(Map<String, OutputFile> before, Map<String, OutputFile> after) {
+    LinkedHashMap<String, OutputFile> kept = new LinkedHashMap<>(retired);
+    before.forEach(
+        (path, file) -> {
+          if (isHashedSearchFile(path) && !after.containsKey(path)) {
+            kept.put(path, file);
+          }
+        });
+    kept.keySet().removeIf(after::containsKey);
+    long bytes = kept.values().stream().mapToLong(f -> f.bytes().length).sum();
+    var oldest = kept.entrySet().iterator();
+    while (bytes > RETIRED_BYTES && oldest.hasNext()) {
+      bytes -= oldest.next().getValue().bytes().length;
+      oldest.remove();
+    }
+    retired = Collections.unmodifiableMap(kept);
+  }
+
+  /**
+   * Whether a site path is a search file named by its content ({@code search/en/t3.d6505c80.js}).
+   */
+  static boolean isHashedSearchFile(String path) {
+    return path.startsWith("search/") && path.matches(".*\\.[0-9a-f]{8}\\.js");
   }
 
   private List<Path> files(Path top) {

@@ -364,6 +364,9 @@ public final class PreviewServer implements AutoCloseable {
       return;
     }
     if (file == null) {
+      file = site.stale(path.file()).orElse(null);
+    }
+    if (file == null) {
       OutputFile notFound = state.files().get("404.html");
       if (notFound == null) {
         text(exchange, 404, "not found");

@@ -1,20 +1,44 @@
-// kbgen serve: reloads the page after every rebuild. Served by the preview server only; the
+// kbgen serve: reloads the page when a rebuild changed it. Served by the preview server only; the
 // built site never contains this file.
 (function () {
   "use strict";
-  var meta = document.querySelector('meta[name="kbgen-build"]');
-  var shown = meta ? meta.getAttribute("content") : null;
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute("content") : null;
+  }
+  var shown = meta("kbgen-build");
+  var page = meta("kbgen-page");
+  // After a rebuild, the page is fetched again and reloaded only if what it shows changed (its
+  // fingerprint covers the page, not the names of the search files, and the problems overlay):
+  // an edit to one article reloads that article's tabs once, not every open page twice.
+  function check() {
+    if (page === null || !window.fetch) {
+      location.reload();
+      return;
+    }
+    fetch(location.href, { cache: "no-store" })
+      .then(function (response) {
+        return response.text();
+      })
+      .then(function (text) {
+        var m = /<meta name="kbgen-page" content="([0-9a-f]+)">/.exec(text);
+        if (!m || m[1] !== page) {
+          location.reload();
+        }
+      })
+      .catch(function () {
+        location.reload();
+      });
+  }
   var events = new EventSource("/__kbgen/events");
   // On (re)connecting the server says which build it serves: a page from another build (a rebuild
-  // happened while the stream was not open yet, or the server restarted) is reloaded.
+  // happened while the stream was not open yet, or the server restarted) is checked.
   events.addEventListener("hello", function (e) {
     if (shown !== null && e.data !== shown) {
-      location.reload();
+      check();
     }
   });
-  events.addEventListener("reload", function () {
-    location.reload();
-  });
+  events.addEventListener("reload", check);
   function wire() {
     var button = document.getElementById("kbgen-overlay-dismiss");
     if (button) {

@@ -26,10 +26,41 @@ class LivePagesTest {
   @Test
   void addsTheLiveScriptBeforeTheEndOfTheHeadAndNothingElse() {
     String served = LivePages.decorate(PAGE, 7, List.of());
-    String added = "<meta name=\"kbgen-build\" content=\"7\">" + LivePages.LIVE_SCRIPT;
+    String added =
+        "<meta name=\"kbgen-build\" content=\"7\"><meta name=\"kbgen-page\" content=\""
+            + LivePages.fingerprint(PAGE, List.of())
+            + "\">"
+            + LivePages.LIVE_SCRIPT;
     assertThat(served).contains(added + "</head>");
     assertThat(served.replace(added, "")).isEqualTo(PAGE);
     assertThat(LivePages.LIVE_SCRIPT).isEqualTo("<script src=\"/__kbgen/live.js\" defer></script>");
+  }
+
+  @Test
+  void theFingerprintIgnoresTheSearchFilesNamesButNotTheContentOrTheProblems() {
+    String page =
+        PAGE.replace(
+                "</head>",
+                "<script src=\"../search/kbgen-search.8a89300e.js\" defer></script></head>")
+            .replace(
+                "<p>Body</p>",
+                "<div data-manifests=\"{&quot;en&quot;:&quot;search/en/manifest.e4f63f99.js&quot;}\">"
+                    + "<p>Body</p></div>");
+    String fingerprint = LivePages.fingerprint(page, List.of());
+    assertThat(fingerprint).matches("[0-9a-f]{16}");
+    // the next build names other search files: same page
+    assertThat(LivePages.fingerprint(page.replace("e4f63f99", "0b1c2d3e"), List.of()))
+        .isEqualTo(fingerprint);
+    // what the page shows changed
+    assertThat(LivePages.fingerprint(page.replace("Body", "Bodies"), List.of()))
+        .isNotEqualTo(fingerprint);
+    assertThat(LivePages.fingerprint(page.replace("e4f63f99.js", "e4f63f99.css"), List.of()))
+        .isNotEqualTo(fingerprint);
+    // a failed build puts its problems over the page
+    assertThat(LivePages.fingerprint(page, List.of(PROBLEM))).isNotEqualTo(fingerprint);
+    assertThat(LivePages.decorate(page, 9, List.of(PROBLEM)))
+        .contains(
+            "<meta name=\"kbgen-page\" content=\"" + LivePages.fingerprint(page, List.of(PROBLEM)));
   }
 
   @Test

@@ -42,55 +42,11 @@ class PreviewServerTest {
   static final String ARTICLE = "content/en/sync/sync-stops.md";
   static final String PAGE = "/en/sync/sync-stops/";
 
-  static final String SITE =
-      """
-      -- content/en/sync/sync-stops.md --
-      ---
-      id: KB-1001
-      title: Sync stops
-      tags: [network]
-      updated: 2026-02-10
-      ---
+  /** The build number and the page's fingerprint, which the server adds to every page. */
+  static final String SERVED_META =
+      "<meta name=\"kbgen-build\" content=\"\\d+\"><meta name=\"kbgen-page\" content=\"[0-9a-f]{16}\">";
 
-      ## Symptom
-
-      The desktop client stops syncing.
-
-      ## Cause
-
-      The network connection dropped.
-
-      ## Resolution
-
-      Reconnect and restart the client.
-
-      ## Prevention
-
-      Keep the client up to date.
-      -- content/en/account/login-fails.md --
-      ---
-      id: KB-1002
-      title: Login fails
-      tags: [login]
-      updated: 2026-02-10
-      ---
-
-      ## Symptom
-
-      Login fails.
-
-      ## Cause
-
-      Expired password.
-
-      ## Resolution
-
-      Reset it.
-
-      ## Prevention
-
-      Use a password manager.
-      """;
+  static final String SITE = SiteFixture.TWO_ARTICLES;
 
   @TempDir Path tmp;
   final StringWriter out = new StringWriter();
@@ -233,7 +189,7 @@ class PreviewServerTest {
         .doesNotContain("kbgen-overlay");
     // Only the served copy has the script: it is the built page plus the injected tags.
     String built = site.build().assertOk().text("en/sync/sync-stops/index.html");
-    assertThat(first.replaceFirst("<meta name=\"kbgen-build\" content=\"\\d+\">", ""))
+    assertThat(first.replaceFirst(SERVED_META, ""))
         .isEqualTo(built.replace("</head>", LivePages.LIVE_SCRIPT + "</head>"));
 
     try (Events events = new Events()) {
@@ -306,8 +262,59 @@ class PreviewServerTest {
     assertThat(server.builds()).isEqualTo(before + 2);
     // after the full build, the page is what a build from scratch makes
     String built = site.build().assertOk().text("en/sync/sync-stops/index.html");
-    assertThat(page().replaceFirst("<meta name=\"kbgen-build\" content=\"\\d+\">", ""))
+    assertThat(page().replaceFirst(SERVED_META, ""))
         .isEqualTo(built.replace("</head>", LivePages.LIVE_SCRIPT + "</head>"));
+  }
+
+  @Test
+  void anEditChangesTheFingerprintOfItsOwnPageOnlyAndOpenPagesKeepTheirSearchFiles()
+      throws Exception {
+    start(SITE);
+    String other = "/en/account/login-fails/";
+    String otherBefore =
+        eventually("the page", () -> get(other), r -> r.statusCode() == 200).body();
+    String articleBefore = page();
+    String manifest =
+        match(otherBefore, "&quot;en&quot;:&quot;(search/en/manifest\\.[0-9a-f]{8}\\.js)");
+    String manifestText = get("/" + manifest).body();
+    String shard = "search/en/t0." + match(manifestText, "\"shardHash\":\"([0-9a-f]{8})\"") + ".js";
+    String shardText = get("/" + shard).body();
+    long builds = server.builds();
+
+    write(ARTICLE, read(ARTICLE).replace("stops syncing.", "stops syncing on battery."));
+    String quick = eventually("the quick update", this::page, p -> p.contains("on battery"));
+    eventually("the full build", server::builds, b -> b >= builds + 2);
+
+    // The search index changed, so every page names new search files...
+    String otherAfter = get(other).body();
+    assertThat(otherAfter).doesNotContain(manifest);
+    // ...but only the edited article shows something else, once: the quick update and the full
+    // build after it show the same.
+    assertThat(fingerprint(otherAfter)).isEqualTo(fingerprint(otherBefore));
+    assertThat(fingerprint(quick)).isNotEqualTo(fingerprint(articleBefore));
+    assertThat(fingerprint(page())).isEqualTo(fingerprint(quick));
+    // A page that was not reloaded searches today's index: its manifest's name gives the current
+    // manifest, and a search that read the earlier manifest still finds that build's files.
+    String current =
+        match(otherAfter, "&quot;en&quot;:&quot;(search/en/manifest\\.[0-9a-f]{8}\\.js)");
+    assertThat(get("/" + current).body()).isNotEqualTo(manifestText);
+    assertThat(get("/" + manifest).body()).isEqualTo(get("/" + current).body());
+    assertThat(get("/" + shard).body()).isEqualTo(shardText);
+    assertThat(get("/search/en/t0.00000000.js").statusCode()).isEqualTo(404);
+    // Other files that are gone are gone.
+    write(ARTICLE.replace("sync-stops", "sync-halts"), read(ARTICLE));
+    Files.delete(site.root().resolve(ARTICLE));
+    eventually("the move", () -> get(PAGE).statusCode(), status -> status == 404);
+  }
+
+  static String fingerprint(String page) {
+    return match(page, "<meta name=\"kbgen-page\" content=\"([0-9a-f]{16})\">");
+  }
+
+  static String match(String text, String regex) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as("%s in:%n%s", regex, text).isTrue();
+    return m.group(1);
   }
 
   @Test

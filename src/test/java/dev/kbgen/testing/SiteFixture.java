@@ -55,6 +55,57 @@ public final class SiteFixture {
         network: {en: Network, zh: 网络}
       """;
 
+  /** Two English articles in two products: enough for a site with links, search and tabs. */
+  public static final String TWO_ARTICLES =
+      """
+      -- content/en/sync/sync-stops.md --
+      ---
+      id: KB-1001
+      title: Sync stops
+      tags: [network]
+      updated: 2026-02-10
+      ---
+
+      ## Symptom
+
+      The desktop client stops syncing.
+
+      ## Cause
+
+      The network connection dropped.
+
+      ## Resolution
+
+      Reconnect and restart the client.
+
+      ## Prevention
+
+      Keep the client up to date.
+      -- content/en/account/login-fails.md --
+      ---
+      id: KB-1002
+      title: Login fails
+      tags: [login]
+      updated: 2026-02-10
+      ---
+
+      ## Symptom
+
+      Login fails.
+
+      ## Cause
+
+      Expired password.
+
+      ## Resolution
+
+      Reset it.
+
+      ## Prevention
+
+      Use a password manager.
+      """;
+
   /**
    * The date fixtures are built on, so that review dates give the same problems every day (the
    * sample's and fixtures' dates are in 2026).
