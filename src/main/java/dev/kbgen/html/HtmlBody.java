@@ -1,6 +1,8 @@
 package dev.kbgen.html;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * A rendered article body taken apart.
@@ -10,17 +12,42 @@ import java.util.List;
  * @param introText the intro as plain text
  * @param sections the level-2 sections in document order
  * @param headings every heading with an id
- * @param text the whole body as plain text
  */
 public record HtmlBody(
     String html,
     String intro,
     String introText,
     List<HtmlSection> sections,
-    List<HtmlHeading> headings,
-    String text) {
+    List<HtmlHeading> headings) {
   public HtmlBody {
     sections = List.copyOf(sections);
     headings = List.copyOf(headings);
+  }
+
+  /** The whole body as plain text. */
+  public String text() {
+    List<String> parts = new ArrayList<>();
+    for (HtmlSection s : sections) {
+      parts.add(s.heading());
+      parts.add(s.text());
+    }
+    return plainText(introText, parts);
+  }
+
+  /**
+   * A body's plain text from its parts (the intro's text, then each section's heading and text),
+   * one space between two of them, as jsoup puts between blocks.
+   */
+  public static String plainText(String introText, List<String> parts) {
+    StringJoiner text = new StringJoiner(" ");
+    if (!introText.isEmpty()) {
+      text.add(introText);
+    }
+    for (String part : parts) {
+      if (!part.isEmpty()) {
+        text.add(part);
+      }
+    }
+    return text.toString();
   }
 }

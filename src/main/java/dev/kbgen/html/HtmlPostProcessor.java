@@ -84,7 +84,6 @@ public final class HtmlPostProcessor {
 
     // Each top-level node is written once: the body's HTML is the sections' HTML joined. The
     // nodes then move (not copied) into one element per section, for the sections' text.
-    String bodyText = body.text();
     StringBuilder bodyHtml = new StringBuilder();
     StringBuilder part = new StringBuilder();
     String intro = null;
@@ -120,7 +119,7 @@ public final class HtmlPostProcessor {
     } else {
       sections.add(new HtmlSection(heading, anchor, part.toString().strip(), current.text()));
     }
-    return new HtmlBody(bodyHtml.toString(), intro, introText, sections, headings, bodyText);
+    return new HtmlBody(bodyHtml.toString(), intro, introText, sections, headings);
   }
 
   private static void fallbackLinks(Element body) {

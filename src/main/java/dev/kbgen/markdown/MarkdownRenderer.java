@@ -139,13 +139,7 @@ public final class MarkdownRenderer {
           new RenderedBody.Section(kind, s.heading(), s.anchor(), s.html(), s.text(), line));
     }
     return new RenderedBody(
-        body.intro(),
-        body.introText(),
-        sections,
-        body.headings(),
-        body.text(),
-        scope.linked,
-        scope.anchors);
+        body.intro(), body.introText(), sections, body.headings(), scope.linked, scope.anchors);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.kbgen.markdown;
 
 import dev.kbgen.config.SectionKind;
+import dev.kbgen.html.HtmlBody;
 import dev.kbgen.html.HtmlHeading;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +17,6 @@ import java.util.Set;
  * @param introText the intro as plain text
  * @param sections level-2 sections in document order, each with its kind
  * @param headings every heading with its anchor
- * @param text the body as plain text
  * @param links ids of the articles this body links to
  * @param anchors links to a heading in this or another article, to check once all are rendered
  */
@@ -24,7 +25,6 @@ public record RenderedBody(
     String introText,
     List<Section> sections,
     List<HtmlHeading> headings,
-    String text,
     Set<String> links,
     List<AnchorLink> anchors) {
 
@@ -33,6 +33,16 @@ public record RenderedBody(
     sections = List.copyOf(sections);
     headings = List.copyOf(headings);
     links = Set.copyOf(links);
+  }
+
+  /** The body as plain text (made when asked for: a site holds every body until it is written). */
+  public String text() {
+    List<String> parts = new ArrayList<>();
+    for (Section s : sections) {
+      parts.add(s.heading());
+      parts.add(s.text());
+    }
+    return HtmlBody.plainText(introText, parts);
   }
 
   /**
