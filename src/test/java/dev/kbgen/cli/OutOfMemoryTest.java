@@ -1,0 +1,72 @@
+package dev.kbgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.testing.Cli;
+import dev.kbgen.testing.SiteFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A build that runs out of memory, in a Java runtime of its own with a tiny heap. */
+class OutOfMemoryTest {
+  @TempDir Path tmp;
+
+  @Test
+  void saysSoWithAHintAndTheExitCodeOfAnInternalErrorAndKeepsThePreviousSite() throws Exception {
+    Path content = SiteFixture.repoContent();
+    Path templates = SiteFixture.repoTemplates();
+    Path out = tmp.resolve("site");
+    Cli.Run first = Cli.build(content, templates, out);
+    assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.OK);
+    Map<String, byte[]> before = files(out);
+
+    Path log = tmp.resolve("child.log");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx10m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "build",
+                "--content",
+                content.toString(),
+                "--templates",
+                templates.toString(),
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String said = Files.readString(log, StandardCharsets.UTF_8);
+
+    assertThat(child.exitValue()).as(said).isEqualTo(ExitCodes.INTERNAL);
+    assertThat(said)
+        .contains("kbgen: out of memory: the Java heap holds at most ")
+        .contains("hint: give it more, e.g. KBGEN_JAVA_OPTS=-Xmx4g bin/kbgen")
+        .doesNotContain("\tat ", "Exception in thread");
+    assertThat(files(out)).containsExactlyInAnyOrderEntriesOf(before);
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsOnly("site", "child.log");
+    }
+  }
+
+  private static Map<String, byte[]> files(Path dir) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return out;
+  }
+}
