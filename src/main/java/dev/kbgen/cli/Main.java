@@ -1,8 +1,9 @@
 package dev.kbgen.cli;
 
+import dev.kbgen.build.OutOfMemory;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.concurrent.ForkJoinWorkerThread;
 import picocli.CommandLine;
 
 /** The entry point: {@code java -jar kbgen.jar <command>}. */
@@ -10,15 +11,18 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Out of memory in a worker thread reaches the command too, which says so once, without a
-    // stack trace (run). So do the errors it causes there: a class first needed then (as the one
-    // that records a failed task) cannot be initialised. Anything else is printed as usual.
+    // A worker of the common pool that fails for lack of memory hands the failure to the thread
+    // that waits for its task, and the command says so once, without a stack trace (run); the
+    // error it meets on the way (a class first needed then, as the one that records a failed task,
+    // cannot be initialised) is left out too. Any other thread's failure is printed as usual.
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) -> {
-          if (!(e instanceof VirtualMachineError || e instanceof LinkageError)) {
-            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-            e.printStackTrace();
+          if (thread instanceof ForkJoinWorkerThread
+              && (e instanceof VirtualMachineError || e instanceof LinkageError)) {
+            return;
           }
+          System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+          e.printStackTrace();
         });
     System.exit(
         run(
@@ -54,13 +58,12 @@ public final class Main {
     } catch (OutOfMemoryError e) {
       // What the command held is unreachable now, so there is memory to say so; a build's staged
       // output was discarded on the way out and the previous site is as it was.
-      err.printf(
-          Locale.ROOT,
-          "kbgen: out of memory: the Java heap holds at most %d MB%n"
-              + "  hint: give it more, e.g. KBGEN_JAVA_OPTS=-Xmx4g bin/kbgen ...,"
-              + " or java -Xmx4g -jar kbgen.jar ...%n",
-          Runtime.getRuntime().maxMemory() >> 20);
+      err.print(OutOfMemory.message());
       err.flush();
+      return ExitCodes.INTERNAL;
+    } catch (Error e) {
+      err.println("kbgen: internal error (please report it): " + e);
+      e.printStackTrace(err);
       return ExitCodes.INTERNAL;
     }
   }

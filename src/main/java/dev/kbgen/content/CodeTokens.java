@@ -79,7 +79,7 @@ public final class CodeTokens {
   }
 
   /** Whether a char is one of the separators {@code . _ : / \ -}. */
-  public static boolean isSeparator(char c) {
+  private static boolean isSeparator(char c) {
     return c == '.' || c == '_' || c == ':' || c == '/' || c == '\\' || c == '-';
   }
 }

@@ -1,6 +1,5 @@
 package dev.kbgen.html;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -22,16 +21,6 @@ public record HtmlBody(
   public HtmlBody {
     sections = List.copyOf(sections);
     headings = List.copyOf(headings);
-  }
-
-  /** The whole body as plain text. */
-  public String text() {
-    List<String> parts = new ArrayList<>();
-    for (HtmlSection s : sections) {
-      parts.add(s.heading());
-      parts.add(s.text());
-    }
-    return plainText(introText, parts);
   }
 
   /**

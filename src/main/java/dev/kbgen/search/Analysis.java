@@ -307,11 +307,6 @@ public final class Analysis implements AutoCloseable {
     }
   }
 
-  /** Whether a token matched by the identifier pattern is code-like. */
-  static boolean isIdentifier(String token) {
-    return isIdentifier(token, 0, token.length());
-  }
-
   /** Whether the token {@code text[start, end)} is code-like. */
   private static boolean isIdentifier(String text, int start, int end) {
     boolean digit = false;

@@ -24,7 +24,8 @@ final class LivePages {
    * The content hash in the names of the search files ({@code search/en/manifest.e4f63f99.js}): a
    * page names the files of its own build, so every page changes when any article does.
    */
-  private static final Pattern HASHED_NAME = Pattern.compile("\\.[0-9a-f]{8}\\.js\\b");
+  private static final Pattern HASHED_NAME =
+      Pattern.compile("(search/[A-Za-z0-9_./-]*?)\\.[0-9a-f]{8}\\.js\\b");
 
   private static final Pattern HEAD_END = Pattern.compile("</head\\s*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern BODY_START =
@@ -36,11 +37,11 @@ final class LivePages {
    * A page as served: the build number and the live script before {@code </head>}, and the overlay
    * right after {@code <body>} when {@code problems} holds the problems of a failed build.
    */
-  static String decorate(String html, long build, List<Problem> problems) {
+  static String decorate(String html, long build, List<Problem> problems, String assets) {
     String head =
         buildMeta(build)
             + "<meta name=\"kbgen-page\" content=\""
-            + fingerprint(html, problems)
+            + fingerprint(html, problems, assets)
             + "\">"
             + LIVE_SCRIPT;
     Matcher end = HEAD_END.matcher(html);
@@ -124,12 +125,15 @@ final class LivePages {
    * What a served page shows, as a short hash. Two builds of a page that differ only in the names
    * of the search files have the same one: the live script reloads an open page only when this
    * changes, so a rebuild for an edit elsewhere (or the full build after an article's quick update)
-   * does not reload it. The overlay's problems count as the page's content.
+   * does not reload it. The overlay's problems count as the page's content, and so do the styles,
+   * scripts and images of the build ({@code assets}: {@link LiveSite#assets}).
    */
-  static String fingerprint(String html, List<Problem> problems) {
+  static String fingerprint(String html, List<Problem> problems, String assets) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(HASHED_NAME.matcher(html).replaceAll(".js").getBytes(StandardCharsets.UTF_8));
+      sha.update(HASHED_NAME.matcher(html).replaceAll("$1.js").getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(assets.getBytes(StandardCharsets.UTF_8));
       if (!problems.isEmpty()) {
         sha.update((byte) 0);
         sha.update(overlay(problems).getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import dev.kbgen.publish.MemoryPublisher;
 import dev.kbgen.publish.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The site as the preview server shows it: the last good build's files, and the problems of the
@@ -50,13 +53,19 @@ final class LiveSite {
   private volatile Pipeline lastGood;
 
   private volatile State state =
-      new State(0, Map.of(), List.of(), false, false); // replaced by the first build
+      new State(0, Map.of(), List.of(), false, false, ""); // replaced by the first build
 
   /**
    * At most this many bytes of search files that later builds replaced are kept: a tab that a
    * rebuild did not reload still names the search files of its own build.
    */
   private static final long RETIRED_BYTES = 128L << 20;
+
+  private static final Pattern HASHED_SEARCH_FILE = Pattern.compile("search/.*\\.[0-9a-f]{8}\\.js");
+
+  /** What pages load beside their HTML: the theme's styles and scripts, images, fonts. */
+  private static final Pattern ASSET =
+      Pattern.compile(".*\\.(?:css|js|mjs|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|otf)");
 
   /** Search files that earlier builds served and later ones do not, oldest first. */
   private volatile Map<String, OutputFile> retired = Map.of();
@@ -69,13 +78,16 @@ final class LiveSite {
    * @param problems the last build's problems
    * @param failed whether the last build failed
    * @param good whether any build succeeded
+   * @param assets a hash of the files pages load beside their HTML (styles, scripts, images), for
+   *     the pages' fingerprints: a page whose HTML stayed the same still reloads when one changed
    */
   record State(
       long build,
       Map<String, OutputFile> files,
       List<Problem> problems,
       boolean failed,
-      boolean good) {}
+      boolean good,
+      String assets) {}
 
   /**
    * What one build did.
@@ -186,7 +198,13 @@ final class LiveSite {
     Map<String, OutputFile> files = new HashMap<>(old.files());
     files.put(f.path(), f);
     state =
-        new State(old.build() + 1, Collections.unmodifiableMap(files), old.problems(), false, true);
+        new State(
+            old.build() + 1,
+            Collections.unmodifiableMap(files),
+            old.problems(),
+            false,
+            true,
+            old.assets());
     return Optional.of(
         new Quick(f.path(), page.get().problems(), (System.nanoTime() - start) / 1_000_000));
   }
@@ -223,12 +241,14 @@ final class LiveSite {
   private void finish(BuildResult result) {
     State old = state;
     if (result.failed()) {
-      state = new State(old.build() + 1, old.files(), result.problems(), true, old.good());
+      state =
+          new State(
+              old.build() + 1, old.files(), result.problems(), true, old.good(), old.assets());
       return;
     }
     Map<String, OutputFile> files = publisher.files();
     retire(old.files(), files);
-    state = new State(old.build() + 1, files, result.problems(), false, true);
+    state = new State(old.build() + 1, files, result.problems(), false, true, assets(files));
   }
 
   /**
@@ -278,7 +298,34 @@ final class LiveSite {
    * Whether a site path is a search file named by its content ({@code search/en/t3.d6505c80.js}).
    */
   static boolean isHashedSearchFile(String path) {
-    return path.startsWith("search/") && path.matches(".*\\.[0-9a-f]{8}\\.js");
+    return HASHED_SEARCH_FILE.matcher(path).matches();
+  }
+
+  /**
+   * A hash of the paths and bytes of a build's assets ({@link #ASSET}) other than the search files,
+   * which pages name by their content already.
+   */
+  static String assets(Map<String, OutputFile> files) {
+    MessageDigest sha = sha256();
+    files.keySet().stream()
+        .filter(path -> ASSET.matcher(path).matches() && !isHashedSearchFile(path))
+        .sorted()
+        .forEach(
+            path -> {
+              sha.update(path.getBytes(StandardCharsets.UTF_8));
+              sha.update((byte) 0);
+              sha.update(files.get(path).bytes());
+              sha.update((byte) 0);
+            });
+    return HexFormat.of().formatHex(sha.digest(), 0, 8);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private List<Path> files(Path top) {
@@ -321,12 +368,9 @@ final class LiveSite {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         return Files.isSymbolicLink(file) ? "link:" + Files.readSymbolicLink(file) : "other";
       }
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+      return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
     } catch (IOException e) {
       return "unreadable " + System.nanoTime();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 }

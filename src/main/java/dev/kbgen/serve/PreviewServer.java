@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.kbgen.build.BuildOptions;
 import dev.kbgen.build.BuildResult;
+import dev.kbgen.build.OutOfMemory;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.ProblemFormatter;
 import dev.kbgen.publish.OutputFile;
@@ -232,6 +233,10 @@ public final class PreviewServer implements AutoCloseable {
     } catch (RuntimeException e) {
       err.println("kbgen: internal error while rebuilding (please report it): " + e);
       e.printStackTrace(err);
+    } catch (OutOfMemoryError e) {
+      // The failed build's objects are unreachable now: the last good site is still served.
+      err.print(OutOfMemory.message());
+      err.flush();
     }
   }
 
@@ -386,7 +391,8 @@ public final class PreviewServer implements AutoCloseable {
     if (ContentTypes.isHtml(file.path())) {
       List<Problem> overlay = state.failed() ? state.problems() : List.of();
       bytes =
-          LivePages.decorate(file.text(), state.build(), overlay).getBytes(StandardCharsets.UTF_8);
+          LivePages.decorate(file.text(), state.build(), overlay, state.assets())
+              .getBytes(StandardCharsets.UTF_8);
     }
     send(exchange, status, type, bytes);
   }

@@ -46,7 +46,10 @@ class OutOfMemoryTest {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    if (!child.waitFor(120, TimeUnit.SECONDS)) {
+      child.destroyForcibly();
+      throw new AssertionError("the build did not end: " + Files.readString(log));
+    }
     String said = Files.readString(log, StandardCharsets.UTF_8);
 
     assertThat(child.exitValue()).as(said).isEqualTo(ExitCodes.INTERNAL);

@@ -2,7 +2,9 @@ package dev.kbgen.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class HtmlPostProcessorTest {
@@ -18,18 +20,17 @@ class HtmlPostProcessorTest {
 
   @Test
   void splitsLevelTwoSectionsAfterTheIntro() {
-    HtmlBody body =
-        HtmlPostProcessor.process(
-            """
-            <p>Intro <em>text</em>.</p>
-            <h2 id="symptom">Symptom</h2>
-            <p>It fails.</p>
-            <h3 id="details">Details</h3>
-            <p>More.</p>
-            <h2 id="cause">Cause</h2>
-            <ul><li>One</li></ul>
-            """,
-            EN);
+    String html =
+        """
+        <p>Intro <em>text</em>.</p>
+        <h2 id="symptom">Symptom</h2>
+        <p>It fails.</p>
+        <h3 id="details">Details</h3>
+        <p>More.</p>
+        <h2 id="cause">Cause</h2>
+        <ul><li>One</li></ul>
+        """;
+    HtmlBody body = HtmlPostProcessor.process(html, EN);
     assertThat(body.intro()).isEqualTo("<p>Intro <em>text</em>.</p>");
     assertThat(body.sections()).hasSize(2);
     HtmlSection symptom = body.sections().get(0);
@@ -47,7 +48,13 @@ class HtmlPostProcessorTest {
             new HtmlHeading(2, "Symptom", "symptom"),
             new HtmlHeading(3, "Details", "details"),
             new HtmlHeading(2, "Cause", "cause"));
-    assertThat(body.text()).isEqualTo("Intro text. Symptom It fails. Details More. Cause One");
+    // the whole body's text, from its parts, as jsoup would give it
+    assertThat(
+            HtmlBody.plainText(
+                body.introText(),
+                List.of(symptom.heading(), symptom.text(), cause.heading(), cause.text())))
+        .isEqualTo(Jsoup.parseBodyFragment(html).body().text())
+        .isEqualTo("Intro text. Symptom It fails. Details More. Cause One");
     assertThat(body.html()).contains("<h2 id=\"symptom\">Symptom</h2>");
   }
 

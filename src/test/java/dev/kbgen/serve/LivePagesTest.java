@@ -25,10 +25,10 @@ class LivePagesTest {
 
   @Test
   void addsTheLiveScriptBeforeTheEndOfTheHeadAndNothingElse() {
-    String served = LivePages.decorate(PAGE, 7, List.of());
+    String served = LivePages.decorate(PAGE, 7, List.of(), "a1");
     String added =
         "<meta name=\"kbgen-build\" content=\"7\"><meta name=\"kbgen-page\" content=\""
-            + LivePages.fingerprint(PAGE, List.of())
+            + LivePages.fingerprint(PAGE, List.of(), "a1")
             + "\">"
             + LivePages.LIVE_SCRIPT;
     assertThat(served).contains(added + "</head>");
@@ -46,26 +46,33 @@ class LivePagesTest {
                 "<p>Body</p>",
                 "<div data-manifests=\"{&quot;en&quot;:&quot;search/en/manifest.e4f63f99.js&quot;}\">"
                     + "<p>Body</p></div>");
-    String fingerprint = LivePages.fingerprint(page, List.of());
+    String fingerprint = LivePages.fingerprint(page, List.of(), "a1");
     assertThat(fingerprint).matches("[0-9a-f]{16}");
     // the next build names other search files: same page
-    assertThat(LivePages.fingerprint(page.replace("e4f63f99", "0b1c2d3e"), List.of()))
+    assertThat(LivePages.fingerprint(page.replace("e4f63f99", "0b1c2d3e"), List.of(), "a1"))
         .isEqualTo(fingerprint);
     // what the page shows changed
-    assertThat(LivePages.fingerprint(page.replace("Body", "Bodies"), List.of()))
+    assertThat(LivePages.fingerprint(page.replace("Body", "Bodies"), List.of(), "a1"))
         .isNotEqualTo(fingerprint);
-    assertThat(LivePages.fingerprint(page.replace("e4f63f99.js", "e4f63f99.css"), List.of()))
+    assertThat(LivePages.fingerprint(page.replace("e4f63f99.js", "e4f63f99.css"), List.of(), "a1"))
         .isNotEqualTo(fingerprint);
+    // a style sheet, script or image of the build changed
+    assertThat(LivePages.fingerprint(page, List.of(), "a2")).isNotEqualTo(fingerprint);
+    // a name like a search file's in the article's text is text
+    assertThat(LivePages.fingerprint(page.replace("Body", "see app.1234abcd.js"), List.of(), "a1"))
+        .isNotEqualTo(
+            LivePages.fingerprint(page.replace("Body", "see app.5678abcd.js"), List.of(), "a1"));
     // a failed build puts its problems over the page
-    assertThat(LivePages.fingerprint(page, List.of(PROBLEM))).isNotEqualTo(fingerprint);
-    assertThat(LivePages.decorate(page, 9, List.of(PROBLEM)))
+    assertThat(LivePages.fingerprint(page, List.of(PROBLEM), "a1")).isNotEqualTo(fingerprint);
+    assertThat(LivePages.decorate(page, 9, List.of(PROBLEM), "a1"))
         .contains(
-            "<meta name=\"kbgen-page\" content=\"" + LivePages.fingerprint(page, List.of(PROBLEM)));
+            "<meta name=\"kbgen-page\" content=\""
+                + LivePages.fingerprint(page, List.of(PROBLEM), "a1"));
   }
 
   @Test
   void putsTheOverlayFirstInTheBodyWithEveryProblemEscaped() {
-    String served = LivePages.decorate(PAGE, 3, List.of(PROBLEM));
+    String served = LivePages.decorate(PAGE, 3, List.of(PROBLEM), "a1");
     assertThat(served)
         .contains("<body class=\"page-article\"><div id=\"kbgen-overlay\"")
         .contains("content/en/sync/x.md:4:10")
@@ -86,14 +93,14 @@ class LivePagesTest {
     String tricky =
         "<html><head><script type=\"application/ld+json\">{\"name\":\"<body>\"}</script>"
             + "</head><BODY>\n<p>x</p></BODY></html>";
-    String served = LivePages.decorate(tricky, 1, List.of(PROBLEM));
+    String served = LivePages.decorate(tricky, 1, List.of(PROBLEM), "a1");
     assertThat(served).contains("<BODY><div id=\"kbgen-overlay\"");
     assertThat(served).contains("{\"name\":\"<body>\"}</script>");
   }
 
   @Test
   void pagesWithoutHeadOrBodyStillGetTheScriptAndOverlay() {
-    String served = LivePages.decorate("<p>fragment</p>", 1, List.of(PROBLEM));
+    String served = LivePages.decorate("<p>fragment</p>", 1, List.of(PROBLEM), "a1");
     assertThat(served).startsWith("<meta name=\"kbgen-build\"").contains(LivePages.LIVE_SCRIPT);
     assertThat(served).endsWith("</div></div>");
   }

@@ -277,7 +277,8 @@ class PreviewServerTest {
     String manifest =
         match(otherBefore, "&quot;en&quot;:&quot;(search/en/manifest\\.[0-9a-f]{8}\\.js)");
     String manifestText = get("/" + manifest).body();
-    String shard = "search/en/t0." + match(manifestText, "\"shardHash\":\"([0-9a-f]{8})\"") + ".js";
+    String shardHash = match(manifestText, "\"shardHash\":\"([0-9a-f]{8})\"");
+    String shard = "search/en/t0." + shardHash + ".js";
     String shardText = get("/" + shard).body();
     long builds = server.builds();
 
@@ -299,8 +300,17 @@ class PreviewServerTest {
         match(otherAfter, "&quot;en&quot;:&quot;(search/en/manifest\\.[0-9a-f]{8}\\.js)");
     assertThat(get("/" + current).body()).isNotEqualTo(manifestText);
     assertThat(get("/" + manifest).body()).isEqualTo(get("/" + current).body());
+    assertThat(get("/" + current).body()).doesNotContain(shardHash); // an earlier build's shard
     assertThat(get("/" + shard).body()).isEqualTo(shardText);
     assertThat(get("/search/en/t0.00000000.js").statusCode()).isEqualTo(404);
+    // A style sheet changes no page's HTML, but what every page shows.
+    String css = "templates/static/kbgen.css";
+    write(css, read(css) + "\nbody { letter-spacing: 0.01em; }\n");
+    eventually(
+        "the style sheet",
+        () -> get("/static/kbgen.css").body(),
+        body -> body.contains("letter-spacing: 0.01em"));
+    assertThat(fingerprint(get(other).body())).isNotEqualTo(fingerprint(otherAfter));
     // Other files that are gone are gone.
     write(ARTICLE.replace("sync-stops", "sync-halts"), read(ARTICLE));
     Files.delete(site.root().resolve(ARTICLE));
