@@ -105,6 +105,9 @@ public final class Importer {
     private final Path source;
     private final Path target;
 
+    /** Each source file's last commit date, when the source is in a git work tree. */
+    private Map<String, LocalDate> commitDates = Map.of();
+
     Run(ImportOptions o) {
       this.o = o;
       this.source = o.source().toAbsolutePath().normalize();
@@ -143,6 +146,7 @@ public final class Importer {
             .forEach(all::add);
       }
       all.sort(String::compareTo);
+      commitDates = GitDates.of(source);
       Set<String> files = new HashSet<>(all);
       List<String> articles = new ArrayList<>();
       for (String rel : all) {
@@ -287,8 +291,10 @@ public final class Importer {
         log.warn("id collision", display, 1, id);
       }
       String body = converter.convert(rel, display, split.body(), split.bodyLine());
-      LocalDate fileDate =
-          LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
+      LocalDate fileDate = commitDates.get(rel);
+      if (fileDate == null) {
+        fileDate = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
+      }
       FrontMatterMapper.Mapped mapped =
           FrontMatterMapper.map(
               o.flavour(),

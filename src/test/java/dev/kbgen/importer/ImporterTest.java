@@ -357,6 +357,49 @@ class ImporterTest {
   }
 
   @Test
+  void withoutADateAFileInAGitWorkTreeGetsItsLastCommitsDateNotTheDayItWasCheckedOut()
+      throws Exception {
+    Path src = dir.resolve("repo");
+    Files.createDirectories(src.resolve("docs/guide"));
+    Files.writeString(src.resolve("docs/guide/setup.md"), "# Set up\n\nFirst.\n");
+    Files.writeString(src.resolve("docs/later.md"), "# Later\n\nText.\n");
+    git(src, "2024-03-05T12:00:00Z", "init", "-q");
+    git(src, "2024-03-05T12:00:00Z", "add", "docs/guide/setup.md", "docs/later.md");
+    git(src, "2024-03-05T12:00:00Z", "commit", "-q", "-m", "first");
+    Files.writeString(src.resolve("docs/later.md"), "# Later\n\nText, changed.\n");
+    git(src, "2024-06-17T08:00:00Z", "commit", "-q", "-a", "-m", "second");
+    // not committed: its modification date is all there is
+    Files.writeString(src.resolve("docs/draft.md"), "# Draft\n\nSoon.\n");
+    Files.setLastModifiedTime(
+        src.resolve("docs/draft.md"), FileTime.from(Instant.parse("2025-10-31T12:00:00Z")));
+
+    Cli.Run run = importTree("markdown", "en", "kb", src.resolve("docs"));
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(imported("en/kb/guide/setup.md")).contains("\nupdated: 2024-03-05\n");
+    assertThat(imported("en/kb/later.md")).contains("\nupdated: 2024-06-17\n");
+    assertThat(imported("en/kb/draft.md")).contains("\nupdated: 2025-10-31\n");
+  }
+
+  /** Runs git in {@code repo} with a fixed author, committer and date. */
+  private static void git(Path repo, String date, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    env.put("GIT_AUTHOR_NAME", "Writer");
+    env.put("GIT_AUTHOR_EMAIL", "writer@example.com");
+    env.put("GIT_COMMITTER_NAME", "Writer");
+    env.put("GIT_COMMITTER_EMAIL", "writer@example.com");
+    env.put("GIT_AUTHOR_DATE", date);
+    env.put("GIT_COMMITTER_DATE", date);
+    env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+    env.put("GIT_CONFIG_NOSYSTEM", "1");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
+  }
+
+  @Test
   void markdownNotesJsxTagsVariablesBomAndCrlf() throws IOException {
     Cli.Run run = importTree("markdown", "en", "tidb", tidbTree("en"));
     assertThat(run.code()).as(run.err()).isZero();
