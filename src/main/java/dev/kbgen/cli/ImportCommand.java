@@ -53,10 +53,12 @@ public final class ImportCommand implements Callable<Integer> {
   String prefix;
 
   @Option(
-      names = "--into",
+      names = {"--into", "--content"},
       paramLabel = "DIR",
       defaultValue = "content",
-      description = "The content folder (default: ${DEFAULT-VALUE}).")
+      description =
+          "The content folder (default: ${DEFAULT-VALUE}); --content, as in the other commands,"
+              + " is the same.")
   Path into;
 
   @Option(

@@ -373,7 +373,19 @@ class ImporterTest {
     Files.setLastModifiedTime(
         src.resolve("docs/draft.md"), FileTime.from(Instant.parse("2025-10-31T12:00:00Z")));
 
-    Cli.Run run = importTree("markdown", "en", "kb", src.resolve("docs"));
+    Path content = dir.resolve("content");
+    Cli.Run run =
+        Cli.run(
+            "import",
+            "--from",
+            "markdown",
+            "--lang",
+            "en",
+            "--prefix",
+            "kb",
+            "--content",
+            content.toString(),
+            src.resolve("docs").toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(imported("en/kb/guide/setup.md")).contains("\nupdated: 2024-03-05\n");
     assertThat(imported("en/kb/later.md")).contains("\nupdated: 2024-06-17\n");
