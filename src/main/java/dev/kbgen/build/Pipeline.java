@@ -95,6 +95,10 @@ public final class Pipeline {
   private Translations translations;
   private List<TranslationStatus> statuses = List.of();
   private Map<String, RenderedBody> bodies = Map.of();
+
+  /** The links of every article, as the markdown stage resolved them; quick updates reuse them. */
+  private LinkIndex links;
+
   private Map<String, List<String>> similar = Map.of();
   private SiteAssembler.Assembled assembled;
   private Map<String, List<String>> relatedPaths = Map.of();
@@ -177,9 +181,11 @@ public final class Pipeline {
       stage("search", this::search);
     }
     if (mode == Mode.BUILD && ownCache) {
-      // The impacts and search documents are not needed by the pages: let them go.
+      // The impacts, search documents and links are not needed by the pages (nor by quick
+      // updates, which only serve makes, with a cache of its own): let them go.
       engine = null;
       cache.forgetSearch();
+      links = null;
     }
     if (!problems.hasErrors()) {
       stage("assemble", this::assemble);
@@ -244,8 +250,7 @@ public final class Pipeline {
       return Optional.empty();
     }
     Article a = parsed.get();
-    LinkIndex links =
-        new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
+    // The same meta, so the same links as the full build resolved (they depend on no body).
     RenderedBody body =
         renderBody(
             a,
@@ -415,7 +420,7 @@ public final class Pipeline {
   /** Renders every body, checking links and sections as it goes, then every anchor. */
   private void markdown() {
     MarkdownCache renderer = cache.markdown(config.sections(), config.rawHtml());
-    LinkIndex links =
+    links =
         new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
     SectionRule sections = new SectionRule(config.sections());
     Map<String, RenderedBody> out = new TreeMap<>();
