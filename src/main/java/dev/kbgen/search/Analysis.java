@@ -266,11 +266,7 @@ public final class Analysis implements AutoCloseable {
   }
 
   private void nonHanRun(String run, Consumer<String> out, Map<String, String> forms) {
-    if (forms == null) {
-      tokens(words, run).forEach(out);
-    } else {
-      words(run, out, forms);
-    }
+    words(run, out, forms);
     CodeTokens.forEach(
         run,
         (start, end) -> {
@@ -303,7 +299,7 @@ public final class Analysis implements AutoCloseable {
   /** An identifier part becomes English-word terms, like any word. */
   private void partTerms(String part, Consumer<String> out) {
     if (part.codePointCount(0, part.length()) >= 2) {
-      tokens(words, part).forEach(out);
+      forEachToken(words, part, out);
     }
   }
 
@@ -340,26 +336,28 @@ public final class Analysis implements AutoCloseable {
         || camel;
   }
 
-  /** The words analyser's terms of a text, noting the words as written ({@link #analyze}). */
+  /**
+   * The words analyser's terms of a text, noting the words as written ({@link #analyze}) when
+   * {@code forms} is not null.
+   */
   private void words(String text, Consumer<String> out, Map<String, String> forms) {
-    try (TokenStream ts = words.tokenStream("", new StringReader(text))) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      BeforeStemming before = beforeStemming.get();
-      ts.reset();
-      while (ts.incrementToken()) {
-        String t = term.toString();
-        out.accept(t);
-        if (Character.isLetter(t.charAt(0))) {
-          String form = before.is(t) ? t : before.word();
-          if (!forms.containsKey(form)) {
-            forms.putIfAbsent(form, t);
-          }
-        }
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (forms == null) {
+      forEachToken(words, text, out);
+      return;
     }
+    forEachToken(
+        words,
+        text,
+        t -> {
+          out.accept(t);
+          if (Character.isLetter(t.charAt(0))) {
+            BeforeStemming before = beforeStemming.get(); // this thread's, made with its stream
+            String form = before.is(t) ? t : before.word();
+            if (!forms.containsKey(form)) {
+              forms.putIfAbsent(form, t);
+            }
+          }
+        });
   }
 
   /** Keeps a copy of each token as it is before stemming. */
@@ -405,17 +403,22 @@ public final class Analysis implements AutoCloseable {
 
   private static List<String> tokens(Analyzer analyzer, String text) {
     List<String> out = new ArrayList<>();
+    forEachToken(analyzer, text, out::add);
+    return out;
+  }
+
+  /** Hands each token of a text, as the analyser ends it, to {@code out}. */
+  private static void forEachToken(Analyzer analyzer, String text, Consumer<String> out) {
     try (TokenStream ts = analyzer.tokenStream("", new StringReader(text))) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        out.add(term.toString());
+        out.accept(term.toString());
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out;
   }
 
   @Override

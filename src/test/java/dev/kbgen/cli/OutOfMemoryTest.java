@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -29,23 +31,17 @@ class OutOfMemoryTest {
     Map<String, byte[]> before = files(out);
 
     Path log = tmp.resolve("child.log");
-    Process child =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx10m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "build",
-                "--content",
-                content.toString(),
-                "--templates",
-                templates.toString(),
-                "--out",
-                out.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+                Main.class.getName()));
+    command.addAll(Cli.buildArgs(content, templates, out));
+    Process child =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!child.waitFor(120, TimeUnit.SECONDS)) {
       child.destroyForcibly();
       throw new AssertionError("the build did not end: " + Files.readString(log));

@@ -31,7 +31,12 @@ public final class Cli {
 
   /** {@code kbgen build --content C --templates T --out O}. */
   public static Run build(Path content, Path templates, Path out) {
-    return run(
+    return run(buildArgs(content, templates, out));
+  }
+
+  /** The arguments of {@code kbgen build --content C --templates T --out O}. */
+  public static List<String> buildArgs(Path content, Path templates, Path out) {
+    return List.of(
         "build",
         "--content",
         content.toString(),
