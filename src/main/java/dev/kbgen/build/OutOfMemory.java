@@ -1,18 +1,121 @@
 package dev.kbgen.build;
 
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 
-/** What kbgen says when the Java heap is full, in one place for the command line and serve. */
-public final class OutOfMemory {
-  private OutOfMemory() {}
+/**
+ * What kbgen says when the Java heap is full, in one place for the command line and serve. The
+ * message is formatted beforehand ({@link #prepare}): formatting it once the heap is full may need
+ * the very memory that is missing.
+ *
+ * @param message the heap's size and how to give it more, as two lines
+ * @param fullBefore how often the heap had been nearly full after a collection when this was
+ *     prepared
+ */
+public record OutOfMemory(String message, long fullBefore) {
+  private static final int ATTEMPTS = 50;
 
-  /** The heap's size and how to give it more, as two lines. */
-  public static String message() {
-    return String.format(
-        Locale.ROOT,
-        "kbgen: out of memory: the Java heap holds at most %d MB%n"
-            + "  hint: give it more, e.g. KBGEN_JAVA_OPTS=-Xmx4g bin/kbgen ...,"
-            + " or java -Xmx4g -jar kbgen.jar ...%n",
-        Runtime.getRuntime().maxMemory() >> 20);
+  /** Of a heap pool's maximum: what a collection leaves behind when the heap is nearly full. */
+  private static final double NEARLY_FULL = 0.9;
+
+  /**
+   * Formats the message now, while there is memory to do so, and starts counting the collections
+   * after which the heap is nearly full.
+   */
+  public static OutOfMemory prepare() {
+    return new OutOfMemory(
+        String.format(
+            Locale.ROOT,
+            "kbgen: out of memory: the Java heap holds at most %d MB%n"
+                + "  hint: give it more, e.g. KBGEN_JAVA_OPTS=-Xmx4g bin/kbgen ...,"
+                + " or java -Xmx4g -jar kbgen.jar ...%n",
+            Runtime.getRuntime().maxMemory() >> 20),
+        timesNearlyFull());
+  }
+
+  /**
+   * Whether a failure comes from a full heap: either {@link #isCause} says so, or the heap has been
+   * nearly full after a collection since this was prepared. The second covers a class that could
+   * not be initialised because the heap was full while it was, when the runtime had no memory left
+   * even to record why: every later use of the class fails with nothing but its name.
+   */
+  public boolean explains(Throwable failure) {
+    return isCause(failure) || timesNearlyFull() > fullBefore;
+  }
+
+  private static long timesNearlyFull() {
+    long times = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      long max = pool.getUsage().getMax();
+      if (pool.getType() == MemoryType.HEAP
+          && pool.isCollectionUsageThresholdSupported()
+          && max > 0) {
+        long threshold = (long) (max * NEARLY_FULL);
+        if (pool.getCollectionUsageThreshold() != threshold) {
+          pool.setCollectionUsageThreshold(threshold);
+        }
+        times += pool.getCollectionUsageThresholdCount();
+      }
+    }
+    return times;
+  }
+
+  /**
+   * Whether a failure comes from a full heap: an {@link OutOfMemoryError} anywhere in its causes,
+   * or a class that could not be initialised because the heap was full while it was (the runtime
+   * keeps only the name of that first failure, in the message of the initialiser's error). A build
+   * whose worker thread runs out of memory first may hand its waiting thread the second kind.
+   */
+  public static boolean isCause(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError
+          || t instanceof ExceptionInInitializerError
+              && t.getMessage() != null
+              && t.getMessage().startsWith("Exception " + OutOfMemoryError.class.getName())) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Prints the message. The failed work's objects are unreachable by now, but the common pool's
+   * workers may still be finishing their part of it: this waits for them first (they free the heap
+   * for what runs next, such as the runtime's shutdown hooks), then prints, and while the heap
+   * stays full it tries again, each for up to about five seconds.
+   */
+  public void report(PrintWriter err) {
+    ForkJoinPool pool = ForkJoinPool.commonPool();
+    for (int wait = 0; wait < ATTEMPTS && !pool.isQuiescent(); wait++) {
+      pause();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        err.print(message);
+        err.flush();
+        return;
+      } catch (OutOfMemoryError e) {
+        if (attempt == ATTEMPTS || !pause()) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(100);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }

@@ -39,6 +39,7 @@ public final class Main {
 
   /** Runs a command line with the given output streams and terminal; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+    OutOfMemory outOfMemory = OutOfMemory.prepare();
     try {
       CommandLine cli = new CommandLine(new KbgenCommand(terminal));
       cli.setOut(out);
@@ -55,13 +56,13 @@ public final class Main {
             return ExitCodes.INTERNAL;
           });
       return cli.execute(args);
-    } catch (OutOfMemoryError e) {
-      // What the command held is unreachable now, so there is memory to say so; a build's staged
-      // output was discarded on the way out and the previous site is as it was.
-      err.print(OutOfMemory.message());
-      err.flush();
-      return ExitCodes.INTERNAL;
     } catch (Error e) {
+      if (outOfMemory.explains(e)) {
+        // What the command held is unreachable now, so there is memory to say so; a build's
+        // staged output was discarded on the way out and the previous site is as it was.
+        outOfMemory.report(err);
+        return ExitCodes.INTERNAL;
+      }
       err.println("kbgen: internal error (please report it): " + e);
       e.printStackTrace(err);
       return ExitCodes.INTERNAL;

@@ -208,6 +208,7 @@ public final class PreviewServer implements AutoCloseable {
   // ---- rebuilding
 
   private void onChange(Set<Path> reported) {
+    OutOfMemory outOfMemory = OutOfMemory.prepare();
     try {
       List<Path> changed = site.changed(reported);
       if (changed.isEmpty()) {
@@ -233,10 +234,12 @@ public final class PreviewServer implements AutoCloseable {
     } catch (RuntimeException e) {
       err.println("kbgen: internal error while rebuilding (please report it): " + e);
       e.printStackTrace(err);
-    } catch (OutOfMemoryError e) {
+    } catch (Error e) {
+      if (!outOfMemory.explains(e)) {
+        throw e;
+      }
       // The failed build's objects are unreachable now: the last good site is still served.
-      err.print(OutOfMemory.message());
-      err.flush();
+      outOfMemory.report(err);
     }
   }
 

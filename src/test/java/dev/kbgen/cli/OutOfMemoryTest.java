@@ -14,15 +14,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A build that runs out of memory, in a Java runtime of its own with a tiny heap. */
 class OutOfMemoryTest {
   @TempDir Path tmp;
 
-  @Test
-  void saysSoWithAHintAndTheExitCodeOfAnInternalErrorAndKeepsThePreviousSite() throws Exception {
+  /**
+   * Heaps that fill at different points of the build: in its first classes, in the parallel stages
+   * (where a worker's class may fail to initialise and another worker meets only its name), late.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {8, 10, 11, 13})
+  void saysSoWithAHintAndTheExitCodeOfAnInternalErrorAndKeepsThePreviousSite(int megabytes)
+      throws Exception {
     Path content = SiteFixture.repoContent();
     Path templates = SiteFixture.repoTemplates();
     Path out = tmp.resolve("site");
@@ -35,7 +42,8 @@ class OutOfMemoryTest {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx10m",
+                "-Xmx" + megabytes + "m",
+                "-XX:ActiveProcessorCount=2",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName()));

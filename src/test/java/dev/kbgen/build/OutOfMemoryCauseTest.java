@@ -1,0 +1,70 @@
+package dev.kbgen.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures come from a full heap, as the runtime reports them. */
+class OutOfMemoryCauseTest {
+  /** Fails to initialise as a class does when the heap is full during its initialiser. */
+  static final class FullHeapOnInit {
+    static final int VALUE;
+
+    static {
+      if (Boolean.parseBoolean("true")) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      VALUE = 1;
+    }
+  }
+
+  /** Fails to initialise for another reason. */
+  static final class BrokenInit {
+    static final int VALUE;
+
+    static {
+      if (Boolean.parseBoolean("true")) {
+        throw new IllegalStateException("broken");
+      }
+      VALUE = 1;
+    }
+  }
+
+  @Test
+  void aFullHeapIsFoundDirectlyAmongTheCausesAndInAClassItKeptFromInitialising() {
+    assertThat(OutOfMemory.isCause(new OutOfMemoryError("Java heap space"))).isTrue();
+    assertThat(
+            OutOfMemory.isCause(
+                new CompletionException(new RuntimeException(new OutOfMemoryError()))))
+        .isTrue();
+
+    // The first use meets the heap's error itself; every later use, in any thread, meets a
+    // NoClassDefFoundError, which is what a build's waiting thread was handed.
+    Throwable first = catchThrowable(() -> touch(FullHeapOnInit.class));
+    assertThat(first).isInstanceOf(OutOfMemoryError.class);
+    Throwable later =
+        CompletableFuture.supplyAsync(() -> catchThrowable(() -> touch(FullHeapOnInit.class)))
+            .join();
+    assertThat(later).isInstanceOf(NoClassDefFoundError.class);
+    assertThat(OutOfMemory.isCause(later)).as("%s", later).isTrue();
+  }
+
+  @Test
+  void otherFailuresAreNot() {
+    assertThat(OutOfMemory.isCause(new StackOverflowError())).isFalse();
+    assertThat(OutOfMemory.isCause(new IllegalStateException("x"))).isFalse();
+    Throwable first = catchThrowable(() -> touch(BrokenInit.class));
+    assertThat(first).isInstanceOf(ExceptionInInitializerError.class);
+    Throwable later = catchThrowable(() -> touch(BrokenInit.class));
+    assertThat(later).isInstanceOf(NoClassDefFoundError.class);
+    assertThat(OutOfMemory.isCause(first)).isFalse();
+    assertThat(OutOfMemory.isCause(later)).isFalse();
+  }
+
+  private static void touch(Class<?> type) throws ReflectiveOperationException {
+    Class.forName(type.getName(), true, type.getClassLoader());
+  }
+}
