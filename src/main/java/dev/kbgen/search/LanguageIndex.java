@@ -96,7 +96,7 @@ public final class LanguageIndex implements AutoCloseable {
       int base = from;
       List<FieldTerms[]> batch =
           copy.subList(from, Math.min(copy.size(), from + ANALYSIS_BATCH)).parallelStream()
-              .map(d -> counted(fieldTerms(d, analysis, words)))
+              .map(d -> counted(fieldTerms(d, analysis, words), counts))
               .toList();
       for (int i = 0; i < batch.size(); i++) {
         FieldTerms[] fields = batch.get(i);
@@ -180,25 +180,29 @@ public final class LanguageIndex implements AutoCloseable {
   }
 
   /**
-   * The distinct terms of one field of one document with their frequencies, and the field's length
-   * in terms.
+   * The distinct terms of one field of one document (each as the field's counts of it) with their
+   * frequencies, and the field's length in terms.
    */
-  private record FieldTerms(String[] terms, int[] freqs, int length) {}
+  private record FieldTerms(TermCounts[] terms, int[] freqs, int length) {}
 
-  /** Counts each field's terms as Lucene stores them (on the analysing thread). */
-  private static FieldTerms[] counted(List<List<String>> fields) {
+  /**
+   * Counts each field's terms as Lucene stores them, and finds each term's counts in the field's
+   * (on the analysing thread: what is left to the one thread that adds the documents in order is no
+   * lookup, only the adding).
+   */
+  private static FieldTerms[] counted(List<List<String>> fields, FieldCounts[] counts) {
     FieldTerms[] out = new FieldTerms[fields.size()];
     for (int f = 0; f < out.length; f++) {
-      Map<String, int[]> freqs = new HashMap<>();
+      Map<String, int[]> seen = new HashMap<>();
       for (String t : fields.get(f)) {
-        freqs.computeIfAbsent(t, k -> new int[1])[0]++;
+        seen.computeIfAbsent(t, k -> new int[1])[0]++;
       }
       // Terms Lucene would store otherwise are rare: only then are the counts merged again.
-      Map<String, int[]> stored = freqs;
-      for (String t : freqs.keySet()) {
+      Map<String, int[]> stored = seen;
+      for (String t : seen.keySet()) {
         if (!t.equals(stored(t))) {
           stored = new HashMap<>();
-          for (Map.Entry<String, int[]> e : freqs.entrySet()) {
+          for (Map.Entry<String, int[]> e : seen.entrySet()) {
             String s = stored(e.getKey());
             if (s != null) {
               stored.computeIfAbsent(s, k -> new int[1])[0] += e.getValue()[0];
@@ -207,23 +211,25 @@ public final class LanguageIndex implements AutoCloseable {
           break;
         }
       }
-      String[] terms = new String[stored.size()];
-      int[] counts = new int[stored.size()];
+      Map<String, TermCounts> field = counts[f].terms;
+      TermCounts[] terms = new TermCounts[stored.size()];
+      int[] freqs = new int[stored.size()];
       int length = 0;
       int i = 0;
       for (Map.Entry<String, int[]> e : stored.entrySet()) {
-        terms[i] = e.getKey();
-        counts[i++] = e.getValue()[0];
+        TermCounts tc = field.get(e.getKey());
+        terms[i] = tc != null ? tc : field.computeIfAbsent(e.getKey(), k -> new TermCounts());
+        freqs[i++] = e.getValue()[0];
         length += e.getValue()[0];
       }
-      out[f] = new FieldTerms(terms, counts, length);
+      out[f] = new FieldTerms(terms, freqs, length);
     }
     return out;
   }
 
   /** The term counts of one field: what Lucene's postings, norms and statistics hold. */
   private static final class FieldCounts {
-    final Map<String, TermCounts> terms = new HashMap<>();
+    final Map<String, TermCounts> terms = new ConcurrentHashMap<>();
     final int[] length;
     int docCount;
     long sumTotalTermFreq;
@@ -243,7 +249,7 @@ public final class LanguageIndex implements AutoCloseable {
       sumTotalTermFreq += field.length();
       sumDocFreq += field.terms().length;
       for (int i = 0; i < field.terms().length; i++) {
-        terms.computeIfAbsent(field.terms()[i], k -> new TermCounts()).add(doc, field.freqs()[i]);
+        field.terms()[i].add(doc, field.freqs()[i]);
       }
     }
   }
