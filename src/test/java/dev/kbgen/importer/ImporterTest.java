@@ -370,8 +370,17 @@ class ImporterTest {
     git(src, "2024-06-17T08:00:00Z", "commit", "-q", "-a", "-m", "second");
     // not committed: its modification date is all there is
     Files.writeString(src.resolve("docs/draft.md"), "# Draft\n\nSoon.\n");
-    Files.setLastModifiedTime(
-        src.resolve("docs/draft.md"), FileTime.from(Instant.parse("2025-10-31T12:00:00Z")));
+    Files.writeString(src.resolve("docs/guide/edited.md"), "# Edited\n\nOne.\n");
+    git(src, "2024-03-06T12:00:00Z", "add", "docs/guide/edited.md");
+    git(src, "2024-03-06T12:00:00Z", "commit", "-q", "-m", "third");
+    // committed, then changed without a commit, staged or not: the text is not the commit's
+    Files.writeString(src.resolve("docs/guide/edited.md"), "# Edited\n\nTwo.\n");
+    Files.writeString(src.resolve("docs/guide/setup.md"), "# Set up\n\nFirst, then more.\n");
+    git(src, "2024-03-06T12:00:00Z", "add", "docs/guide/setup.md");
+    for (String name : List.of("draft.md", "guide/setup.md", "guide/edited.md")) {
+      Files.setLastModifiedTime(
+          src.resolve("docs").resolve(name), FileTime.from(Instant.parse("2025-10-31T12:00:00Z")));
+    }
 
     Path content = dir.resolve("content");
     Cli.Run run =
@@ -387,7 +396,8 @@ class ImporterTest {
             content.toString(),
             src.resolve("docs").toString());
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(imported("en/kb/guide/setup.md")).contains("\nupdated: 2024-03-05\n");
+    assertThat(imported("en/kb/guide/setup.md")).contains("\nupdated: 2025-10-31\n");
+    assertThat(imported("en/kb/guide/edited.md")).contains("\nupdated: 2025-10-31\n");
     assertThat(imported("en/kb/later.md")).contains("\nupdated: 2024-06-17\n");
     assertThat(imported("en/kb/draft.md")).contains("\nupdated: 2025-10-31\n");
   }
