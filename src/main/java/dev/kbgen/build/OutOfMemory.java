@@ -38,13 +38,15 @@ public record OutOfMemory(String message, long fullBefore) {
   }
 
   /**
-   * Whether a failure comes from a full heap: either {@link #isCause} says so, or the heap has been
-   * nearly full after a collection since this was prepared. The second covers a class that could
-   * not be initialised because the heap was full while it was, when the runtime had no memory left
-   * even to record why: every later use of the class fails with nothing but its name.
+   * Whether a failure comes from a full heap: either {@link #isCause} says so, or it is a class
+   * that could not be initialised ({@link NoClassDefFoundError}) while the heap has been nearly
+   * full after a collection since this was prepared. The second covers a class whose initialiser
+   * met the full heap when the runtime had no memory left even to record why: every later use of
+   * the class fails with nothing but its name. Any other failure is a bug, however full the heap.
    */
   public boolean explains(Throwable failure) {
-    return isCause(failure) || timesNearlyFull() > fullBefore;
+    return isCause(failure)
+        || failure instanceof NoClassDefFoundError && timesNearlyFull() > fullBefore;
   }
 
   private static long timesNearlyFull() {
