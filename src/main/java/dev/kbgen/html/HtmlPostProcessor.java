@@ -12,6 +12,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns renderer output into the structure the theme and the search use: admonitions in one markup
@@ -31,6 +33,19 @@ public final class HtmlPostProcessor {
   private static final Pattern GITHUB_MARKER =
       Pattern.compile(
           "^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*", Pattern.CASE_INSENSITIVE);
+
+  // The selectors, parsed once.
+  private static final Evaluator HIDDEN_ICONS = QueryParser.parse("svg.adm-hidden");
+  private static final Evaluator PLAINTEXT = QueryParser.parse("plaintext");
+  private static final Evaluator NESTED_LINKS = QueryParser.parse("a a");
+  private static final Evaluator HEADINGS =
+      QueryParser.parse("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
+  private static final Evaluator QUOTES = QueryParser.parse("blockquote");
+  private static final Evaluator BLOCKS = QueryParser.parse("div.adm-block");
+  private static final Evaluator BLOCK_TITLE = QueryParser.parse(".adm-heading span");
+  private static final Evaluator BLOCK_BODY = QueryParser.parse(".adm-body");
+  private static final Evaluator FALLBACK_LINKS =
+      QueryParser.parse("a[href*=" + FALLBACK_MARK + "]");
 
   private HtmlPostProcessor() {}
 
@@ -62,23 +77,34 @@ public final class HtmlPostProcessor {
       String html, Map<String, String> admonitionTitles, RawHtml rawHtml, boolean hasRawHtml) {
     Document doc = Jsoup.parseBodyFragment(html, Sanitizer.CHECK_BASE);
     doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-    doc.body().select("svg.adm-hidden").remove(); // flexmark's icons for its own admonition markup
+    // Without raw HTML, a pass below runs only when the renderer's markup has what it looks for
+    // (most articles have no admonition, quote or fallback link; every pass walks the whole tree).
+    // Raw HTML can spell the same in other ways (upper case, entities), so it gets every pass.
+    if (hasRawHtml || html.contains("adm-hidden")) {
+      doc.body().select(HIDDEN_ICONS).remove(); // flexmark's icons for its admonition markup
+    }
     if (rawHtml == RawHtml.SANITIZE) {
       doc = Sanitizer.clean(doc, hasRawHtml);
     } else {
       doc.setBaseUri("");
       // Obsolete and never closed: the rest of the page would become its text.
-      doc.body().select("plaintext").tagName("pre");
+      doc.body().select(PLAINTEXT).tagName("pre");
     }
     Element body = doc.body();
     // A link inside a link (raw <a> around a Markdown link) would be split when parsed again.
-    body.select("a a").unwrap();
-    githubAdmonitions(body, admonitionTitles);
-    blockAdmonitions(body, admonitionTitles);
-    fallbackLinks(body);
+    body.select(NESTED_LINKS).unwrap();
+    if (hasRawHtml || html.contains("<blockquote")) {
+      githubAdmonitions(body, admonitionTitles);
+    }
+    if (hasRawHtml || html.contains("adm-block")) {
+      blockAdmonitions(body, admonitionTitles);
+    }
+    if (hasRawHtml || html.contains(FALLBACK_MARK)) {
+      fallbackLinks(body);
+    }
 
     List<HtmlHeading> headings = new ArrayList<>();
-    for (Element h : body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+    for (Element h : body.select(HEADINGS)) {
       headings.add(new HtmlHeading(h.tagName().charAt(1) - '0', h.text(), h.id()));
     }
 
@@ -123,7 +149,7 @@ public final class HtmlPostProcessor {
   }
 
   private static void fallbackLinks(Element body) {
-    for (Element a : body.select("a[href*=" + FALLBACK_MARK + "]")) {
+    for (Element a : body.select(FALLBACK_LINKS)) {
       String href = a.attr("href");
       int at = href.indexOf(FALLBACK_MARK);
       String lang = href.substring(at + FALLBACK_MARK.length()).replaceAll("[&#].*", "");
@@ -138,7 +164,7 @@ public final class HtmlPostProcessor {
 
   /** {@code > [!NOTE]} blockquotes (GitHub's syntax, the documented one). */
   private static void githubAdmonitions(Element body, Map<String, String> titles) {
-    for (Element quote : body.select("blockquote")) {
+    for (Element quote : body.select(QUOTES)) {
       Element first = quote.firstElementChild();
       if (first == null || !first.tagName().equals("p") || first.childNodeSize() == 0) {
         continue;
@@ -163,7 +189,7 @@ public final class HtmlPostProcessor {
 
   /** {@code !!! note "Title"} blocks (flexmark's admonition extension), kept readable. */
   private static void blockAdmonitions(Element body, Map<String, String> titles) {
-    for (Element block : body.select("div.adm-block")) {
+    for (Element block : body.select(BLOCKS)) {
       String kind =
           block.classNames().stream()
               .filter(c -> c.startsWith("adm-") && !c.equals("adm-block"))
@@ -179,9 +205,9 @@ public final class HtmlPostProcessor {
               default -> "note";
             };
       }
-      Element heading = block.selectFirst(".adm-heading span");
+      Element heading = block.selectFirst(BLOCK_TITLE);
       String title = heading != null && !heading.text().isBlank() ? heading.text() : null;
-      Element content = block.selectFirst(".adm-body");
+      Element content = block.selectFirst(BLOCK_BODY);
       List<Node> nodes = content == null ? List.of() : content.childNodes();
       block.replaceWith(
           admonition(kind, title != null ? title : titles.getOrDefault(kind, kind), nodes));
