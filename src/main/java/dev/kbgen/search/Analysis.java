@@ -14,12 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -74,12 +75,19 @@ public final class Analysis implements AutoCloseable {
     QUERY
   }
 
-  private final Analyzer words;
-  private final Analyzer rawWords;
-  private final Analyzer han;
+  /** A document's words per thread and index build remembered at most (a few megabytes). */
+  private static final int MEMO_WORDS = 1 << 16;
 
-  /** The words analyser's last token before stemming, for the thread that uses those components. */
-  private final ThreadLocal<BeforeStemming> beforeStemming = new ThreadLocal<>();
+  /** English words: lower-cased, possessive removed, stop words left out, stemmed. */
+  private final Analyzer words;
+
+  /** {@link #words} up to its stop words: the words as written. */
+  private final Analyzer rawWords;
+
+  /** The rest of {@link #words} for one word of {@link #rawWords}: stop words, stemming. */
+  private final Analyzer stemming;
+
+  private final Analyzer han;
 
   /** A Han run's words of two or more code points, joined by {@link #MEMO_SEPARATOR}. */
   private final Map<String, String> hanWords = new ConcurrentHashMap<>();
@@ -94,9 +102,7 @@ public final class Analysis implements AutoCloseable {
             TokenStream s = new EnglishPossessiveFilter(source);
             s = new LowerCaseFilter(s);
             s = new StopFilter(s, stop);
-            BeforeStemming before = new BeforeStemming(s);
-            beforeStemming.set(before); // components are made and used by one thread
-            return new TokenStreamComponents(source, new PorterStemFilter(before));
+            return new TokenStreamComponents(source, new PorterStemFilter(s));
           }
         };
     this.rawWords =
@@ -106,6 +112,15 @@ public final class Analysis implements AutoCloseable {
             Tokenizer source = new StandardTokenizer();
             TokenStream s = new EnglishPossessiveFilter(source);
             return new TokenStreamComponents(source, new LowerCaseFilter(s));
+          }
+        };
+    this.stemming =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new KeywordTokenizer();
+            return new TokenStreamComponents(
+                source, new PorterStemFilter(new StopFilter(source, stop)));
           }
         };
     this.han =
@@ -128,9 +143,9 @@ public final class Analysis implements AutoCloseable {
    * possessive removed) that is not there yet, with its term: the spellings that typo correction
    * compares typed words with and shows ({@link LanguageIndex#forms}).
    *
-   * @param forms word to term, filled from any thread; null to note nothing
+   * @param forms the words of one index build, noted from any thread; null to note nothing
    */
-  public List<String> analyze(String text, Mode mode, Map<String, String> forms) {
+  public List<String> analyze(String text, Mode mode, Forms forms) {
     List<String> out = new ArrayList<>();
     for (String run : runs(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
       if (isHan(run.codePointAt(0))) {
@@ -265,7 +280,7 @@ public final class Analysis implements AutoCloseable {
     }
   }
 
-  private void nonHanRun(String run, Consumer<String> out, Map<String, String> forms) {
+  private void nonHanRun(String run, Consumer<String> out, Forms forms) {
     words(run, out, forms);
     CodeTokens.forEach(
         run,
@@ -337,67 +352,62 @@ public final class Analysis implements AutoCloseable {
   }
 
   /**
-   * The words analyser's terms of a text, noting the words as written ({@link #analyze}) when
-   * {@code forms} is not null.
+   * The English words of one index build, as written (lower-cased, possessive removed), each with
+   * its term; made for one build and used from any thread.
    */
-  private void words(String text, Consumer<String> out, Map<String, String> forms) {
+  public static final class Forms {
+    private final Map<String, String> byWord = new ConcurrentHashMap<>();
+
+    /**
+     * Per thread, each word met with its term (null for a stop word): articles repeat their words,
+     * and stop words and stemming are then looked up, not worked out again.
+     */
+    private final Map<Thread, CharArrayMap<Word>> memo = new ConcurrentHashMap<>();
+
+    /** Each word of letters as written, with its term. */
+    public Map<String, String> byWord() {
+      return byWord;
+    }
+  }
+
+  /** A word as written and its term, or null for a stop word. */
+  private record Word(String written, String term) {}
+
+  /**
+   * The words analyser's terms of a text, noting the words as written ({@link #analyze}) when
+   * {@code forms} is not null: the same terms as {@link #words} gives, each word analysed once per
+   * thread.
+   */
+  private void words(String text, Consumer<String> out, Forms forms) {
     if (forms == null) {
       forEachToken(words, text, out);
       return;
     }
-    forEachToken(
-        words,
-        text,
-        t -> {
-          out.accept(t);
-          if (Character.isLetter(t.charAt(0))) {
-            BeforeStemming before = beforeStemming.get(); // this thread's, made with its stream
-            String form = before.is(t) ? t : before.word();
-            if (!forms.containsKey(form)) {
-              forms.putIfAbsent(form, t);
-            }
+    CharArrayMap<Word> memo =
+        forms.memo.computeIfAbsent(Thread.currentThread(), t -> new CharArrayMap<>(1024, false));
+    try (TokenStream ts = rawWords.tokenStream("", new StringReader(text))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        Word w = memo.get(term.buffer(), 0, term.length());
+        if (w == null) {
+          String written = term.toString();
+          List<String> stemmed = tokens(stemming, written);
+          w = new Word(written, stemmed.isEmpty() ? null : stemmed.get(0));
+          if (w.term() != null && Character.isLetter(w.term().charAt(0))) {
+            forms.byWord.putIfAbsent(written, w.term());
           }
-        });
-  }
-
-  /** Keeps a copy of each token as it is before stemming. */
-  private static final class BeforeStemming extends TokenFilter {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private char[] chars = new char[32];
-    private int length;
-
-    BeforeStemming(TokenStream input) {
-      super(input);
-    }
-
-    @Override
-    public boolean incrementToken() throws IOException {
-      if (!input.incrementToken()) {
-        return false;
-      }
-      length = term.length();
-      if (chars.length < length) {
-        chars = new char[Math.max(length, chars.length * 2)];
-      }
-      System.arraycopy(term.buffer(), 0, chars, 0, length);
-      return true;
-    }
-
-    /** Whether the last token was {@code s} before stemming. */
-    boolean is(String s) {
-      if (s.length() != length) {
-        return false;
-      }
-      for (int i = 0; i < length; i++) {
-        if (s.charAt(i) != chars[i]) {
-          return false;
+          if (memo.size() < MEMO_WORDS) {
+            memo.put(written, w);
+          }
+        }
+        if (w.term() != null) {
+          out.accept(w.term());
         }
       }
-      return true;
-    }
-
-    String word() {
-      return new String(chars, 0, length);
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -425,6 +435,7 @@ public final class Analysis implements AutoCloseable {
   public void close() {
     words.close();
     rawWords.close();
+    stemming.close();
     han.close();
   }
 }

@@ -109,6 +109,68 @@ class AnalysisPropertiesTest {
     }
   }
 
+  /**
+   * An index build's analysis, which remembers each word it met with its term and notes the words
+   * as written, gives the same terms as the plain analysis, the first time and again; and it notes
+   * exactly the words Lucene's chain has before stemming, with their terms (those that begin with a
+   * letter).
+   */
+  @Property(tries = 500)
+  void aBuildRemembersWordsWithoutChangingTheirTerms(@ForAll("mixed") String text)
+      throws java.io.IOException {
+    String withWords = text + " Running's runs the John's's O'Neil's ÄRGER sync " + text;
+    List<String> plain = ANALYSIS.analyze(withWords, Analysis.Mode.DOC);
+    Analysis.Forms forms = new Analysis.Forms();
+    for (int pass = 0; pass < 2; pass++) {
+      assertThat(ANALYSIS.analyze(withWords, Analysis.Mode.DOC, forms)).isEqualTo(plain);
+    }
+    java.util.Map<String, String> expected = new java.util.HashMap<>();
+    String t = java.text.Normalizer.normalize(withWords, java.text.Normalizer.Form.NFKC);
+    for (String run : Analysis.runs(t)) {
+      if (!Analysis.isHan(run.codePointAt(0))) {
+        expected.putAll(wordsBeforeStemming(run));
+      }
+    }
+    assertThat(forms.byWord()).isEqualTo(expected).containsEntry("running", "run");
+  }
+
+  /** Lucene's English chain, each word before stemming with its term (if that starts a letter). */
+  private static java.util.Map<String, String> wordsBeforeStemming(String text)
+      throws java.io.IOException {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    var source = new org.apache.lucene.analysis.standard.StandardTokenizer();
+    org.apache.lucene.analysis.TokenStream s =
+        new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source);
+    s = new org.apache.lucene.analysis.LowerCaseFilter(s);
+    s =
+        new org.apache.lucene.analysis.StopFilter(
+            s, org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    var before = s.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+    String[] written = new String[1];
+    s =
+        new org.apache.lucene.analysis.TokenFilter(s) {
+          @Override
+          public boolean incrementToken() throws java.io.IOException {
+            boolean more = input.incrementToken();
+            written[0] = more ? before.toString() : null;
+            return more;
+          }
+        };
+    try (var stemmed = new org.apache.lucene.analysis.en.PorterStemFilter(s)) {
+      var term =
+          stemmed.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      source.setReader(new java.io.StringReader(text));
+      stemmed.reset();
+      while (stemmed.incrementToken()) {
+        if (Character.isLetter(term.charAt(0))) {
+          out.putIfAbsent(written[0], term.toString());
+        }
+      }
+      stemmed.end();
+    }
+    return out;
+  }
+
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<String> mixed() {
     var pieces =
