@@ -91,7 +91,7 @@ public final class LanguageIndex implements AutoCloseable {
     }
     // Analysis (the costly part) runs on every core a batch at a time; documents are counted in
     // order, by one thread.
-    Map<String, String> words = new ConcurrentHashMap<>();
+    Analysis.Forms words = new Analysis.Forms();
     for (int from = 0; from < copy.size(); from += ANALYSIS_BATCH) {
       int base = from;
       List<FieldTerms[]> batch =
@@ -106,7 +106,7 @@ public final class LanguageIndex implements AutoCloseable {
       }
     }
     TreeMap<String, Postings> impacts = impacts(counts, copy.size());
-    return new LanguageIndex(lang, copy, analysis, impacts, forms(words, impacts));
+    return new LanguageIndex(lang, copy, analysis, impacts, forms(words.byWord(), impacts));
   }
 
   /** At most this many spellings are kept for a term. */
@@ -141,7 +141,7 @@ public final class LanguageIndex implements AutoCloseable {
 
   /** A document's terms as analysed, field by field in {@link SearchField} order. */
   private static List<List<String>> fieldTerms(
-      SearchDocument d, Analysis analysis, Map<String, String> words) {
+      SearchDocument d, Analysis analysis, Analysis.Forms words) {
     List<List<String>> out = new ArrayList<>(FIELDS.length);
     for (SearchField f : FIELDS) {
       List<String> terms =
@@ -193,38 +193,89 @@ public final class LanguageIndex implements AutoCloseable {
   private static FieldTerms[] counted(List<List<String>> fields, FieldCounts[] counts) {
     FieldTerms[] out = new FieldTerms[fields.size()];
     for (int f = 0; f < out.length; f++) {
-      Map<String, int[]> seen = new HashMap<>();
-      for (String t : fields.get(f)) {
-        seen.computeIfAbsent(t, k -> new int[1])[0]++;
+      List<String> tokens = fields.get(f);
+      TermTable seen = new TermTable(tokens.size());
+      for (String t : tokens) {
+        seen.add(t);
       }
       // Terms Lucene would store otherwise are rare: only then are the counts merged again.
-      Map<String, int[]> stored = seen;
-      for (String t : seen.keySet()) {
+      for (int i = 0; i < seen.size; i++) {
+        String t = seen.key(i);
         if (!t.equals(stored(t))) {
-          stored = new HashMap<>();
-          for (Map.Entry<String, int[]> e : seen.entrySet()) {
-            String s = stored(e.getKey());
+          TermTable merged = new TermTable(seen.size);
+          for (int j = 0; j < seen.size; j++) {
+            String s = stored(seen.key(j));
             if (s != null) {
-              stored.computeIfAbsent(s, k -> new int[1])[0] += e.getValue()[0];
+              merged.add(s, seen.count(j));
             }
           }
+          seen = merged;
           break;
         }
       }
       Map<String, TermCounts> field = counts[f].terms;
-      TermCounts[] terms = new TermCounts[stored.size()];
-      int[] freqs = new int[stored.size()];
+      TermCounts[] terms = new TermCounts[seen.size];
+      int[] freqs = new int[seen.size];
       int length = 0;
-      int i = 0;
-      for (Map.Entry<String, int[]> e : stored.entrySet()) {
-        TermCounts tc = field.get(e.getKey());
-        terms[i] = tc != null ? tc : field.computeIfAbsent(e.getKey(), k -> new TermCounts());
-        freqs[i++] = e.getValue()[0];
-        length += e.getValue()[0];
+      for (int i = 0; i < seen.size; i++) {
+        String t = seen.key(i);
+        TermCounts tc = field.get(t);
+        terms[i] = tc != null ? tc : field.computeIfAbsent(t, k -> new TermCounts());
+        freqs[i] = seen.count(i);
+        length += freqs[i];
       }
       out[f] = new FieldTerms(terms, freqs, length);
     }
     return out;
+  }
+
+  /**
+   * The distinct terms of one field of one document with their frequencies, in first-seen order: an
+   * open-addressing table sized for the field's tokens, without an object per term.
+   */
+  private static final class TermTable {
+    private final String[] keys;
+    private final int[] counts;
+
+    /** The table slots in first-seen order. */
+    private final int[] order;
+
+    int size;
+
+    TermTable(int tokens) {
+      int slots = Integer.highestOneBit(Math.max(8, tokens) * 2 - 1) << 1;
+      keys = new String[slots];
+      counts = new int[slots];
+      order = new int[Math.max(1, tokens)];
+    }
+
+    void add(String term) {
+      add(term, 1);
+    }
+
+    void add(String term, int count) {
+      int mask = keys.length - 1;
+      int h = term.hashCode();
+      int i = (h ^ (h >>> 16)) & mask;
+      for (String k = keys[i]; k != null; k = keys[i]) {
+        if (k == term || k.equals(term)) {
+          counts[i] += count;
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      keys[i] = term;
+      counts[i] = count;
+      order[size++] = i;
+    }
+
+    String key(int n) {
+      return keys[order[n]];
+    }
+
+    int count(int n) {
+      return counts[order[n]];
+    }
   }
 
   /** The term counts of one field: what Lucene's postings, norms and statistics hold. */
