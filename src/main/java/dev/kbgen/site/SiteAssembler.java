@@ -22,6 +22,7 @@ import dev.kbgen.site.Views.TermLink;
 import dev.kbgen.site.Views.TocEntry;
 import dev.kbgen.site.Views.TranslationLink;
 import dev.kbgen.site.Views.Untranslated;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -758,11 +759,20 @@ public final class SiteAssembler {
         .thenComparing(Article::path);
   }
 
+  /**
+   * The language's collation order, then {@code String} order; for one sort on one thread. Each
+   * string's collation key is made once and kept: comparing keys gives the collator's order, and a
+   * sort compares each string many times (a collator's compare is the slow part of sorting 10,000
+   * titles).
+   */
   private static Comparator<String> collator(String lang) {
     Collator collator = Collator.getInstance(Locale.forLanguageTag(lang));
     collator.setStrength(Collator.TERTIARY);
+    Map<String, CollationKey> keys = new HashMap<>();
     return (x, y) -> {
-      int r = collator.compare(x, y);
+      int r =
+          keys.computeIfAbsent(x, collator::getCollationKey)
+              .compareTo(keys.computeIfAbsent(y, collator::getCollationKey));
       return r != 0 ? r : x.compareTo(y);
     };
   }
