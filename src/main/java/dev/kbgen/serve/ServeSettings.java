@@ -18,8 +18,12 @@ public record ServeSettings(
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
 
-  /** The settings of {@code kbgen serve}: 100 ms debounce, a heartbeat every 15 s. */
+  /**
+   * The settings of {@code kbgen serve}: files quiet for 50 ms before a rebuild (an editor's save,
+   * write and rename, takes a few milliseconds; the wait is part of every edit's delay), a
+   * heartbeat every 15 s.
+   */
   public static ServeSettings of(BuildOptions build, String host, int port) {
-    return new ServeSettings(build, host, port, Duration.ofMillis(100), Duration.ofSeconds(15));
+    return new ServeSettings(build, host, port, Duration.ofMillis(50), Duration.ofSeconds(15));
   }
 }
