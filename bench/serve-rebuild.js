@@ -2,18 +2,20 @@
 /*
  * Incremental rebuild time of `kbgen serve`: starts the preview server, opens its live-reload
  * stream (/__kbgen/events) like a browser tab, then edits one file at a time and measures from the
- * write to the first `reload` event (this includes the watcher and its 100 ms debounce), and reads
+ * write to the first `reload` event (this includes the watcher and its 50 ms quiet period), and reads
  * the server's own lines: "updated PAGE in N ms" (a body edit's quick update of its page, which the
  * first reload follows) and "rebuilt in N ms" (the full build after it). Every edited file gets its original bytes back at the end.
  *
  *   node bench/serve-rebuild.js JAR CONTENT_DIR TEMPLATES_DIR ARTICLE.md TEMPLATE.peb [EDITS]
  *
  * EDITS (default 6) edits of the article, then of the template; the first of each is reported
- * alone (cold JIT), the median of the others after it.
+ * alone (cold JIT), the median of the others after it. The server runs through bin/kbgen, the
+ * launcher, with the JVM settings it gives `serve` (KBGEN_JAR names the jar).
  */
 'use strict';
 const fs = require('fs');
 const http = require('http');
+const path = require('path');
 const { spawn } = require('child_process');
 
 const [jar, content, templates, article, template, editsArg] = process.argv.slice(2);
@@ -25,7 +27,11 @@ const edits = Number(editsArg || 6);
 const originals = new Map([[article, fs.readFileSync(article)], [template, fs.readFileSync(template)]]);
 const restore = () => originals.forEach((data, file) => fs.writeFileSync(file, data));
 
-const serve = spawn('java', ['-jar', jar, 'serve', '--content', content, '--templates', templates, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const launcher = path.join(__dirname, '..', 'bin', 'kbgen');
+const serve = spawn(launcher, ['serve', '--content', content, '--templates', templates, '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, KBGEN_JAR: path.resolve(jar) },
+});
 let stdoutBuf = '';
 const lineWaiters = [];
 const pendingLines = [];

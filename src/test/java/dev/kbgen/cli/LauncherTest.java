@@ -54,11 +54,10 @@ class LauncherTest {
   }
 
   @Test
-  void servePreviewsWithTheJvmsDefaultsButLessInlining() throws Exception {
+  void servePreviewsWithTheJvmsDefaults() throws Exception {
     Path content = content(64 << 20);
     assertThat(launch(List.of(), "serve", "--content", content.toString()))
-        .startsWith(INLINE + " ")
-        .doesNotContain("-Xmx", "UseParallelGC", "TieredStopAtLevel");
+        .isEqualTo("serve --content " + content);
   }
 
   @Test
@@ -95,6 +94,6 @@ class LauncherTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
-    return out.replace(" -jar " + tmp.resolve("kbgen.jar") + " ", " ");
+    return (" " + out).replace(" -jar " + tmp.resolve("kbgen.jar") + " ", " ").strip();
   }
 }
