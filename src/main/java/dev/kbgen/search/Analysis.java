@@ -359,10 +359,10 @@ public final class Analysis implements AutoCloseable {
     private final Map<String, String> byWord = new ConcurrentHashMap<>();
 
     /**
-     * Per thread, each word met with its term (null for a stop word): articles repeat their words,
-     * and stop words and stemming are then looked up, not worked out again.
+     * Per thread, each word met with its term ({@link #STOP_WORD} for a stop word): articles repeat
+     * their words, and stop words and stemming are then looked up, not worked out again.
      */
-    private final Map<Thread, CharArrayMap<Word>> memo = new ConcurrentHashMap<>();
+    private final Map<Thread, CharArrayMap<String>> memo = new ConcurrentHashMap<>();
 
     /** Each word of letters as written, with its term. */
     public Map<String, String> byWord() {
@@ -370,8 +370,8 @@ public final class Analysis implements AutoCloseable {
     }
   }
 
-  /** A word as written and its term, or null for a stop word. */
-  private record Word(String written, String term) {}
+  /** The term remembered for a stop word (no term is empty). */
+  private static final String STOP_WORD = "";
 
   /**
    * The words analyser's terms of a text, noting the words as written ({@link #analyze}) when
@@ -383,26 +383,26 @@ public final class Analysis implements AutoCloseable {
       forEachToken(words, text, out);
       return;
     }
-    CharArrayMap<Word> memo =
+    CharArrayMap<String> memo =
         forms.memo.computeIfAbsent(Thread.currentThread(), t -> new CharArrayMap<>(1024, false));
     try (TokenStream ts = rawWords.tokenStream("", new StringReader(text))) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        Word w = memo.get(term.buffer(), 0, term.length());
-        if (w == null) {
+        String t = memo.get(term.buffer(), 0, term.length());
+        if (t == null) {
           String written = term.toString();
           List<String> stemmed = tokens(stemming, written);
-          w = new Word(written, stemmed.isEmpty() ? null : stemmed.get(0));
-          if (w.term() != null && Character.isLetter(w.term().charAt(0))) {
-            forms.byWord.putIfAbsent(written, w.term());
+          t = stemmed.isEmpty() ? STOP_WORD : stemmed.get(0);
+          if (!t.isEmpty() && Character.isLetter(t.charAt(0))) {
+            forms.byWord.putIfAbsent(written, t);
           }
           if (memo.size() < MEMO_WORDS) {
-            memo.put(written, w);
+            memo.put(written, t);
           }
         }
-        if (w.term() != null) {
-          out.accept(w.term());
+        if (!t.isEmpty()) {
+          out.accept(t);
         }
       }
       ts.end();
