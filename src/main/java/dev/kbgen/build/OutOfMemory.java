@@ -19,6 +19,9 @@ import java.util.concurrent.ForkJoinPool;
 public record OutOfMemory(String message, long fullBefore) {
   private static final int ATTEMPTS = 50;
 
+  /** How far down a failure's causes {@link #isCause} looks. */
+  private static final int MAX_CAUSES = 64;
+
   /** Of a heap pool's maximum: what a collection leaves behind when the heap is nearly full. */
   private static final double NEARLY_FULL = 0.9;
 
@@ -73,15 +76,14 @@ public record OutOfMemory(String message, long fullBefore) {
    * whose worker thread runs out of memory first may hand its waiting thread the second kind.
    */
   public static boolean isCause(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    // A chain of causes can loop back on itself; a real one is a few links long.
+    int links = 0;
+    for (Throwable t = failure; t != null && links < MAX_CAUSES; t = t.getCause(), links++) {
       if (t instanceof OutOfMemoryError
           || t instanceof ExceptionInInitializerError
               && t.getMessage() != null
               && t.getMessage().startsWith("Exception " + OutOfMemoryError.class.getName())) {
         return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;

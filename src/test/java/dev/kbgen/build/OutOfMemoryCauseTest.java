@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Which failures come from a full heap, as the runtime reports them. */
 class OutOfMemoryCauseTest {
@@ -62,6 +64,19 @@ class OutOfMemoryCauseTest {
     assertThat(later).isInstanceOf(NoClassDefFoundError.class);
     assertThat(OutOfMemory.isCause(first)).isFalse();
     assertThat(OutOfMemory.isCause(later)).isFalse();
+  }
+
+  /** A chain of causes that loops back on itself is looked through, not followed forever. */
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLoopOfCausesEnds() {
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.initCause(b);
+    assertThat(OutOfMemory.isCause(a)).isFalse();
+    RuntimeException c = new RuntimeException("c", new OutOfMemoryError());
+    RuntimeException d = new RuntimeException("d", c);
+    assertThat(OutOfMemory.isCause(d)).isTrue();
   }
 
   private static void touch(Class<?> type) throws ReflectiveOperationException {
