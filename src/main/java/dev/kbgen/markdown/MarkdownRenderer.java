@@ -3,6 +3,7 @@ package dev.kbgen.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -27,6 +28,9 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.kbgen.config.SectionKind;
 import dev.kbgen.config.SectionNames;
 import dev.kbgen.content.Article;
@@ -239,6 +243,7 @@ public final class MarkdownRenderer {
     public void extend(HtmlRenderer.Builder builder, String rendererType) {
       builder.linkResolverFactory(new LinkHook.Factory());
       builder.nodeRendererFactory(options -> new ReferenceRenderer());
+      builder.nodeRendererFactory(options -> new PlainTextRenderer());
     }
   }
 
@@ -285,6 +290,46 @@ public final class MarkdownRenderer {
       public com.vladsch.flexmark.html.LinkResolver apply(LinkResolverBasicContext context) {
         return new LinkHook();
       }
+    }
+  }
+
+  /**
+   * Renders text as flexmark's own renderer does (backslash escapes and entities resolved, line
+   * ends made {@code \n}, then HTML-escaped), without its regular expressions for the text that has
+   * nothing to resolve or escape: most of an article's text.
+   */
+  private static final class PlainTextRenderer implements NodeRenderer {
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+      return Set.of(new NodeRenderingHandler<>(Text.class, this::render));
+    }
+
+    private void render(Text node, NodeRendererContext context, HtmlWriter html) {
+      BasedSequence chars = node.getChars();
+      String plain = plain(chars);
+      if (plain != null) {
+        html.raw(plain);
+      } else {
+        html.text(Escaping.normalizeEOL(chars.unescape()));
+      }
+    }
+
+    /** The text itself when nothing in it is resolved, changed or escaped; null otherwise. */
+    private static String plain(BasedSequence chars) {
+      // A piece of the source: its chars as they are, but for NUL, which flexmark reads as U+FFFD.
+      String s =
+          chars instanceof SubSequence sub && sub.getBase() instanceof String source
+              ? source.substring(sub.getStartOffset(), sub.getEndOffset())
+              : chars.toString();
+      for (int i = 0; i < s.length(); i++) {
+        switch (s.charAt(i)) {
+          case '\\', '&', '\r', '<', '>', '"', '\0' -> {
+            return null;
+          }
+          default -> {}
+        }
+      }
+      return s;
     }
   }
 
