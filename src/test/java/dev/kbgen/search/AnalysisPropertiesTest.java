@@ -60,6 +60,26 @@ class AnalysisPropertiesTest {
   }
 
   /**
+   * A Han run of two or more code points gives each pair of neighbours, also beyond the BMP, in a
+   * build as elsewhere; a single one gives itself.
+   */
+  @net.jqwik.api.Example
+  void hanRunsGiveTheirPairsOfNeighbours() {
+    String run = "数据库\uD840\uDC00库";
+    List<String> pairs = List.of("数据", "据库", "库\uD840\uDC00", "\uD840\uDC00库");
+    Analysis.Forms forms = new Analysis.Forms();
+    for (Analysis.Forms f : java.util.Arrays.asList(null, forms, forms)) {
+      assertThat(
+              ANALYSIS.analyze(run + "。中", Analysis.Mode.DOC, f).stream()
+                  .filter(t -> !t.startsWith(Analysis.CHINESE_WORD))
+                  .toList())
+          .isEqualTo(
+              java.util.stream.Stream.concat(pairs.stream(), java.util.stream.Stream.of("中"))
+                  .toList());
+    }
+  }
+
+  /**
    * A text's terms are the terms of its Han and other runs, each analysed alone, in order: a word
    * never crosses from one run to the next.
    */
@@ -204,7 +224,9 @@ class AnalysisPropertiesTest {
                 "2FA",
                 "ｔｅｓｔ",
                 "々",
-                "〇"),
+                "〇",
+                "\uD840\uDC00\uD840\uDC01", // two Han characters beyond the BMP
+                "数\uD840\uDC02"),
             net.jqwik.api.Arbitraries.strings().ofMaxLength(4));
     return pieces.list().ofMaxSize(14).map(l -> String.join("", l));
   }
