@@ -48,9 +48,42 @@ class LauncherTest {
     // 67 MB of Markdown: a heap of 512 MB plus ten times that (the launcher's tenth of a megabyte
     // is 104,858 bytes).
     Path content = content(640 * 104_858L);
-    assertThat(launch(List.of(), "build", "--content=" + content))
-        .startsWith("-Xmx1152m -XX:+UseParallelGC " + INLINE + " ")
-        .doesNotContain("TieredStopAtLevel");
+    assertThat(launch(List.of(thp("always madvise [never]")), "build", "--content=" + content))
+        .startsWith("-Xms1152m -Xmx1152m -XX:+UseParallelGC " + INLINE + " ")
+        .doesNotContain("TieredStopAtLevel", "UseTransparentHugePages");
+  }
+
+  @Test
+  void aLargeSiteAsksForHugePagesWhereTheKernelGivesThemOnRequest() throws Exception {
+    Path content = content(640 * 104_858L);
+    assertThat(launch(List.of(thp("always [madvise] never")), "build", "--content", content + ""))
+        .startsWith("-Xms1152m -Xmx1152m -XX:+UseParallelGC " + INLINE + " ")
+        .contains(" -XX:+UseTransparentHugePages ");
+    // Where every large allocation gets them anyway, or the setting cannot be read, nothing is
+    // added (the JVM would warn about the option where the kernel has none).
+    assertThat(launch(List.of(thp("[always] madvise never")), "build", "--content", content + ""))
+        .doesNotContain("UseTransparentHugePages");
+    assertThat(
+            launch(
+                List.of("KBGEN_THP_FILE=" + tmp.resolve("missing")),
+                "build",
+                "--content",
+                content.toString()))
+        .doesNotContain("UseTransparentHugePages");
+  }
+
+  @Test
+  void aSmallSiteNeverAsksForHugePages() throws Exception {
+    Path content = content(1_000);
+    assertThat(launch(List.of(thp("always [madvise] never")), "build", "--content", content + ""))
+        .doesNotContain("UseTransparentHugePages", "-Xms");
+  }
+
+  /** A stand-in for the kernel's transparent huge page setting, with the mode in brackets. */
+  private String thp(String setting) throws IOException {
+    Path file = Files.createTempFile(tmp, "thp", ".txt");
+    Files.writeString(file, setting + "\n", StandardCharsets.UTF_8);
+    return "KBGEN_THP_FILE=" + file;
   }
 
   @Test
@@ -84,6 +117,8 @@ class LauncherTest {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().remove("KBGEN_JAVA_OPTS");
+    // The machine's own setting unless a test names another.
+    pb.environment().remove("KBGEN_THP_FILE");
     pb.environment().put("JAVA_HOME", javaHome.toString());
     // A jar without an archive newer than it: no class-data options.
     pb.environment().put("KBGEN_JAR", tmp.resolve("kbgen.jar").toString());
