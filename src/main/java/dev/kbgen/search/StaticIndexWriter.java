@@ -1,7 +1,8 @@
 package dev.kbgen.search;
 
 import dev.kbgen.json.Json;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 
 /**
  * Writes a language's static index: a manifest, term-range shards of one-byte impacts (front-coded
@@ -301,9 +303,15 @@ public final class StaticIndexWriter {
     }
   }
 
-  /** One shard's bytes: front-coded terms, each followed by its delta-encoded postings. */
+  /**
+   * One shard's bytes: front-coded terms, each followed by its delta-encoded postings. Lucene's
+   * variable-length integers are the runtime's: seven bits a byte, lowest first, the high bit set
+   * on every byte but the last.
+   */
   private static final class ShardBuilder {
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    // Not a ByteArrayOutputStream: its every write takes a lock, and a shard is written a byte at
+    // a time.
+    private final ByteBuffersDataOutput body = new ByteBuffersDataOutput();
     private String previous = "";
     private String first;
     private int count;
@@ -314,45 +322,44 @@ public final class StaticIndexWriter {
       }
       int prefix = shared(previous, term, Integer.MAX_VALUE);
       byte[] suffix = term.substring(prefix).getBytes(StandardCharsets.UTF_8);
-      varint(body, prefix);
-      varint(body, suffix.length);
-      body.writeBytes(suffix);
       int[] docs = postings.docs();
       float[] impacts = postings.impacts();
-      varint(body, docs.length);
-      int last = 0;
-      for (int i = 0; i < docs.length; i++) {
-        varint(body, docs[i] - last);
-        last = docs[i];
-        body.write(quantize(impacts[i], scale));
+      try {
+        body.writeVInt(prefix);
+        body.writeVInt(suffix.length);
+        body.writeBytes(suffix, 0, suffix.length);
+        body.writeVInt(docs.length);
+        int last = 0;
+        for (int i = 0; i < docs.length; i++) {
+          body.writeVInt(docs[i] - last);
+          last = docs[i];
+          body.writeByte((byte) quantize(impacts[i], scale));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // memory only
       }
       previous = term;
       count++;
     }
 
-    int size() {
+    long size() {
       return body.size();
     }
 
     byte[] bytes() {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 5);
-      varint(out, count);
-      out.writeBytes(body.toByteArray());
-      return out.toByteArray();
+      ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+      try {
+        out.writeVInt(count);
+        body.copyTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // memory only
+      }
+      return out.toArrayCopy();
     }
   }
 
   /** One byte, 1..255: an impact relative to the language's largest. */
   public static int quantize(float impact, float scale) {
     return Math.max(1, Math.min(255, Math.round(impact / scale)));
-  }
-
-  static void varint(ByteArrayOutputStream out, int value) {
-    int v = value;
-    while ((v & ~0x7F) != 0) {
-      out.write((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out.write(v);
   }
 }
