@@ -46,10 +46,32 @@ public record OutOfMemory(String message, long fullBefore) {
    * full after a collection since this was prepared. The second covers a class whose initialiser
    * met the full heap when the runtime had no memory left even to record why: every later use of
    * the class fails with nothing but its name. Any other failure is a bug, however full the heap.
+   * The heap may also have been full without a collection leaving it nearly full (an allocation too
+   * large for what was left): a class whose failure the runtime could not record ({@link
+   * #unrecorded}) then tells.
    */
   public boolean explains(Throwable failure) {
     return isCause(failure)
-        || failure instanceof NoClassDefFoundError && timesNearlyFull() > fullBefore;
+        || failure instanceof NoClassDefFoundError
+            && (timesNearlyFull() > fullBefore || unrecorded(failure));
+  }
+
+  /**
+   * Whether a failure is, or is caused by, a class that could not be initialised and whose first
+   * failure the runtime could not record. Since Java 17 it records that failure as the cause of
+   * every later use's error; only a full heap keeps it from doing so.
+   */
+  static boolean unrecorded(Throwable failure) {
+    int links = 0;
+    for (Throwable t = failure; t != null && links < MAX_CAUSES; t = t.getCause(), links++) {
+      if (t instanceof NoClassDefFoundError
+          && t.getCause() == null
+          && t.getMessage() != null
+          && t.getMessage().startsWith("Could not initialize class ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long timesNearlyFull() {

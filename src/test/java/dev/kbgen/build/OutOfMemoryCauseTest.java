@@ -35,6 +35,11 @@ class OutOfMemoryCauseTest {
     }
   }
 
+  /** Fails to initialise, for {@link #aClassWhoseFailureTheRuntimeCouldNotRecordMetAFullHeap}. */
+  static final class MissingSetting {
+    static final String VALUE = System.getProperty("kbgen.test.missing").strip();
+  }
+
   @Test
   void aFullHeapIsFoundDirectlyAmongTheCausesAndInAClassItKeptFromInitialising() {
     assertThat(OutOfMemory.isCause(new OutOfMemoryError("Java heap space"))).isTrue();
@@ -64,6 +69,32 @@ class OutOfMemoryCauseTest {
     assertThat(later).isInstanceOf(NoClassDefFoundError.class);
     assertThat(OutOfMemory.isCause(first)).isFalse();
     assertThat(OutOfMemory.isCause(later)).isFalse();
+  }
+
+  /**
+   * The runtime records why an initialiser failed, as the cause of later uses' errors; only a full
+   * heap keeps it from doing so. A class whose failure it could not record is taken for a full
+   * heap, also inside the copy that a parallel stream hands its waiting thread; a missing class or
+   * a recorded failure is not.
+   */
+  @Test
+  void aClassWhoseFailureTheRuntimeCouldNotRecordMetAFullHeap() {
+    catchThrowable(() -> touch(MissingSetting.class));
+    Throwable recorded = catchThrowable(() -> touch(MissingSetting.class));
+    assertThat(recorded).isInstanceOf(NoClassDefFoundError.class);
+    assertThat(recorded.getCause()).as("the runtime's record of the first failure").isNotNull();
+    OutOfMemory outOfMemory = OutOfMemory.prepare();
+    assertThat(outOfMemory.explains(recorded)).isFalse();
+    assertThat(outOfMemory.explains(new NoClassDefFoundError("org/example/Missing"))).isFalse();
+
+    NoClassDefFoundError unrecorded =
+        new NoClassDefFoundError(
+            "Could not initialize class org.jsoup.parser.HtmlTreeBuilderState");
+    assertThat(outOfMemory.explains(unrecorded)).isTrue();
+    NoClassDefFoundError copy = new NoClassDefFoundError();
+    copy.initCause(unrecorded);
+    assertThat(outOfMemory.explains(copy)).isTrue();
+    assertThat(OutOfMemory.isCause(copy)).as("not a heap error among the causes").isFalse();
   }
 
   /** A chain of causes that loops back on itself is looked through, not followed forever. */
