@@ -62,7 +62,8 @@ public final class Templates {
    * Renders a template with the given variables. Each thread writes its pages into one buffer of
    * Pebble's, kept from page to page and emptied before each: no copying as a page outgrows its
    * buffer, and no lock for every piece written (a {@code StringWriter} takes one). Rendering does
-   * not nest, so a thread never needs two.
+   * not nest, so a thread never needs two. A thread keeps a buffer as large as the largest page it
+   * rendered (megabytes for the list of every article of a large site).
    */
   public String render(String template, Map<String, Object> vars) throws TemplateException {
     try {
