@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 
 /**
  * What kbgen says when the Java heap is full, in one place for the command line and serve. The
@@ -19,8 +20,30 @@ import java.util.concurrent.ForkJoinPool;
 public record OutOfMemory(String message, long fullBefore) {
   private static final int ATTEMPTS = 50;
 
-  /** How far down a failure's causes {@link #isCause} looks. */
+  /** How far down a failure's causes {@link #anyCause} looks. */
   private static final int MAX_CAUSES = 64;
+
+  // The tests of a failure's causes are made with the class, when prepare() loads it: made on
+  // first use, once the heap is full, they might need the memory that is missing.
+
+  /** How the runtime records an initialiser's failure from a full heap. */
+  private static final String HEAP_ERROR_RECORD = "Exception " + OutOfMemoryError.class.getName();
+
+  /** The heap's error, or an initialiser's error recorded as caused by it ({@link #isCause}). */
+  private static final Predicate<Throwable> HEAP_ERROR =
+      t ->
+          t instanceof OutOfMemoryError
+              || t instanceof ExceptionInInitializerError
+                  && t.getMessage() != null
+                  && t.getMessage().startsWith(HEAP_ERROR_RECORD);
+
+  /** A class's failed initialisation without the runtime's record of why ({@link #unrecorded}). */
+  private static final Predicate<Throwable> UNRECORDED =
+      t ->
+          t instanceof NoClassDefFoundError
+              && t.getCause() == null
+              && t.getMessage() != null
+              && t.getMessage().startsWith("Could not initialize class ");
 
   /** Of a heap pool's maximum: what a collection leaves behind when the heap is nearly full. */
   private static final double NEARLY_FULL = 0.9;
@@ -62,16 +85,7 @@ public record OutOfMemory(String message, long fullBefore) {
    * every later use's error; only a full heap keeps it from doing so.
    */
   static boolean unrecorded(Throwable failure) {
-    int links = 0;
-    for (Throwable t = failure; t != null && links < MAX_CAUSES; t = t.getCause(), links++) {
-      if (t instanceof NoClassDefFoundError
-          && t.getCause() == null
-          && t.getMessage() != null
-          && t.getMessage().startsWith("Could not initialize class ")) {
-        return true;
-      }
-    }
-    return false;
+    return anyCause(failure, UNRECORDED);
   }
 
   private static long timesNearlyFull() {
@@ -98,13 +112,17 @@ public record OutOfMemory(String message, long fullBefore) {
    * whose worker thread runs out of memory first may hand its waiting thread the second kind.
    */
   public static boolean isCause(Throwable failure) {
-    // A chain of causes can loop back on itself; a real one is a few links long.
+    return anyCause(failure, HEAP_ERROR);
+  }
+
+  /**
+   * Whether a failure or one of its causes passes a test. A chain of causes can loop back on
+   * itself; a real one is a few links long, so the walk stops after {@link #MAX_CAUSES}.
+   */
+  private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
     int links = 0;
     for (Throwable t = failure; t != null && links < MAX_CAUSES; t = t.getCause(), links++) {
-      if (t instanceof OutOfMemoryError
-          || t instanceof ExceptionInInitializerError
-              && t.getMessage() != null
-              && t.getMessage().startsWith("Exception " + OutOfMemoryError.class.getName())) {
+      if (test.test(t)) {
         return true;
       }
     }
