@@ -68,6 +68,7 @@ public final class ContentLoader {
       problems.add(fileProblem(contentDir, "cannot list the content folder: " + e.getMessage()));
       return new Loaded(List.of(), List.of());
     }
+    List<Path> markdown = new ArrayList<>();
     for (String lang : languages) {
       Path root = contentDir.resolve(lang);
       if (!Files.isDirectory(root)) {
@@ -76,12 +77,18 @@ public final class ContentLoader {
       for (Path file : walk(root, problems)) {
         String rel = relative(file);
         if (rel.endsWith(".md")) {
-          read(file, rel, problems).ifPresent(articles::add);
+          markdown.add(file);
         } else {
           assets.add(new Asset(rel, file));
         }
       }
     }
+    // Read and decoded on every core: reading one file after the other kept a single core busy
+    // for over a second at 20,000 articles. Problems are sorted when shown, and the articles here.
+    markdown.parallelStream()
+        .map(file -> read(file, relative(file), problems))
+        .flatMap(Optional::stream)
+        .forEachOrdered(articles::add);
     articles.sort(Comparator.comparing(TextFile::path));
     assets.sort(Comparator.comparing(Asset::path));
     return new Loaded(List.copyOf(articles), List.copyOf(assets));
