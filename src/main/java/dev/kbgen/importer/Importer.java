@@ -108,6 +108,12 @@ public final class Importer {
     /** Each source file's last commit date, when the source is in a git work tree. */
     private Map<String, LocalDate> commitDates = Map.of();
 
+    /**
+     * The other language folders of the content folder, listed once: an import writes only into its
+     * own language's folder.
+     */
+    private List<Path> otherLanguages;
+
     Run(ImportOptions o) {
       this.o = o;
       this.source = o.source().toAbsolutePath().normalize();
@@ -346,17 +352,20 @@ public final class Importer {
      * language), so that translations agree on their type.
      */
     private Optional<String> translationType(String outRel) throws IOException {
-      if (!Files.isDirectory(o.into())) {
-        return Optional.empty();
-      }
-      List<Path> langs;
-      try (Stream<Path> list = Files.list(o.into())) {
-        langs = list.filter(Files::isDirectory).sorted().toList();
-      }
-      for (Path l : langs) {
-        if (l.getFileName().toString().equals(o.lang())) {
-          continue;
+      if (otherLanguages == null) {
+        if (!Files.isDirectory(o.into())) {
+          otherLanguages = List.of();
+        } else {
+          try (Stream<Path> list = Files.list(o.into())) {
+            otherLanguages =
+                list.filter(Files::isDirectory)
+                    .filter(l -> !l.getFileName().toString().equals(o.lang()))
+                    .sorted()
+                    .toList();
+          }
         }
+      }
+      for (Path l : otherLanguages) {
         Path other = l.resolve(o.prefix()).resolve(outRel);
         if (Files.isRegularFile(other)) {
           String text = Files.readString(other, StandardCharsets.UTF_8);
