@@ -72,6 +72,7 @@ public final class BuildCommand implements Callable<Integer> {
         err.print(ProblemFormatter.format(p, terminal.colour()));
       }
     }
+    err.flush(); // the problems before the summary, which goes to the other stream
     String counts = ProblemFormatter.summary(result.problems());
     if (result.problems().stream().anyMatch(p -> p.severity() == Severity.INFO)) {
       counts += "; 'kbgen check' lists the infos";

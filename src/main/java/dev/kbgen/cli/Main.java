@@ -1,6 +1,7 @@
 package dev.kbgen.cli;
 
 import dev.kbgen.build.OutOfMemory;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -27,9 +28,19 @@ public final class Main {
     System.exit(
         run(
             args,
-            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+            writer(System.out),
+            writer(System.err),
             Terminal.detect(System.getenv(), System.console() != null)));
+  }
+
+  /**
+   * A command's writer on a stream, in UTF-8. Like any {@code PrintWriter} on a stream it buffers:
+   * {@code println} and {@code printf} flush, {@code print} does not; {@link #run} flushes both
+   * writers when the command ends, and a command that prints on one writer before the other (or
+   * runs on, like serve) flushes the first itself.
+   */
+  public static PrintWriter writer(OutputStream stream) {
+    return new PrintWriter(stream, true, StandardCharsets.UTF_8);
   }
 
   /** Runs a command line with plain output (no progress, no colour); returns the exit code. */
@@ -66,6 +77,9 @@ public final class Main {
       err.println("kbgen: internal error (please report it): " + e);
       e.printStackTrace(err);
       return ExitCodes.INTERNAL;
+    } finally {
+      err.flush();
+      out.flush();
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.kbgen.build.BuildResult;
 import dev.kbgen.build.OutOfMemory;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.ProblemFormatter;
+import dev.kbgen.problem.Severity;
 import dev.kbgen.publish.OutputFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -218,8 +219,11 @@ public final class PreviewServer implements AutoCloseable {
         Optional<LiveSite.Quick> quick = site.quick(changed.get(0));
         if (quick.isPresent()) {
           for (Problem p : quick.get().problems()) {
-            err.print(ProblemFormatter.format(p));
+            if (p.severity() != Severity.INFO) {
+              err.print(ProblemFormatter.format(p));
+            }
           }
+          err.flush(); // serve runs on: each update's problems are shown when it happens
           out.printf(
               Locale.ROOT,
               "updated %s in %d ms: %s; rebuilding the rest%n",
@@ -249,9 +253,13 @@ public final class PreviewServer implements AutoCloseable {
       err.println("kbgen: internal error during the build (please report it): " + outcome.bug());
       outcome.bug().printStackTrace(err);
     }
+    // As in build: errors and warnings listed, infos counted ('kbgen check' lists them).
     for (Problem p : result.problems()) {
-      err.print(ProblemFormatter.format(p));
+      if (p.severity() != Severity.INFO) {
+        err.print(ProblemFormatter.format(p));
+      }
     }
+    err.flush();
     String counts = ProblemFormatter.summary(result.problems());
     String files = changed.isEmpty() ? "" : ": " + describe(changed);
     if (result.failed()) {

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -258,6 +259,16 @@ class NewCommandTest {
         new PrintWriter(new StringWriter(), true));
     assertThat(table.toString())
         .contains("KB-1001  en/sync/sync-stops.md  zh/sync/sync-stops.md  current");
+  }
+
+  @Test
+  void aSiteConfigErrorIsPrintedWithItsLine() throws IOException {
+    Path config = site.content().resolve("site.yaml");
+    Files.writeString(config, "tgas: 1\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Run r = run("--lang", "en", "--product", "sync", "--tags", "network", "Sync hangs");
+    assertThat(r.code()).isEqualTo(ExitCodes.CONTENT);
+    assertThat(r.err()).contains("site.yaml:").contains("error: ").contains("tgas");
+    assertThat(site.content().resolve("en/sync/sync-hangs.md")).doesNotExist();
   }
 
   @Test

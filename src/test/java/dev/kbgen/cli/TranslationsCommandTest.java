@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,18 @@ class TranslationsCommandTest {
   void copyFixture() throws IOException {
     SiteFixture.copyTree(FIXTURE.resolve("content"), tmp.resolve("content"));
     content = tmp.resolve("content");
+  }
+
+  @Test
+  void aSiteConfigErrorIsPrintedWithItsLine() throws IOException {
+    Files.writeString(
+        content.resolve("site.yaml"),
+        "tgas: 1\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    Run r = run();
+    assertThat(r.code()).isEqualTo(ExitCodes.CONTENT);
+    assertThat(r.err()).contains("site.yaml:").contains("error: ").contains("tgas");
   }
 
   @Test

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.kbgen.build.BuildOptions;
+import dev.kbgen.testing.Captured;
 import dev.kbgen.testing.SiteFixture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -49,8 +48,8 @@ class PreviewServerTest {
   static final String SITE = SiteFixture.TWO_ARTICLES;
 
   @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  final Captured out = new Captured();
+  final Captured err = new Captured();
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   PreviewServer server;
   SiteFixture site;
@@ -71,7 +70,7 @@ class PreviewServerTest {
             0,
             Duration.ofMillis(50),
             Duration.ofMillis(100));
-    server = PreviewServer.start(settings, new PrintWriter(out, true), new PrintWriter(err, true));
+    server = PreviewServer.start(settings, out.writer(), err.writer());
     return server;
   }
 
@@ -224,6 +223,23 @@ class PreviewServerTest {
       String fixed = eventually("the fix", this::page, p -> !p.contains("kbgen-overlay"));
       assertThat(fixed).contains("stops syncing after sleep.");
     }
+  }
+
+  @Test
+  void eachRebuildsWarningsArePrintedWhileServing() throws Exception {
+    start(SITE);
+    page();
+    write(
+        ARTICLE,
+        read(ARTICLE).replace("stops syncing.", "stops syncing.\n\nTODO: add a screenshot"));
+    String log =
+        eventually("the warning", err::toString, e -> e.contains("placeholder 'TODO:' left"));
+    assertThat(log).contains("content/en/sync/sync-stops.md:").contains(": warning: ");
+    eventually("the rebuild line", out::toString, o -> o.contains("rebuilt in "));
+    // Infos are counted, not listed, as in build.
+    assertThat(out.toString())
+        .containsPattern("rebuilt in \\d+ ms: [^\\n]*\\(1 warning, \\d+ info");
+    assertThat(err.toString()).doesNotContain(": info: ");
   }
 
   @Test
@@ -665,10 +681,7 @@ class PreviewServerTest {
             new BuildOptions(site.content(), tmp.resolve("no-templates"), false, site.root()),
             "127.0.0.1",
             port);
-    assertThatThrownBy(
-            () ->
-                PreviewServer.start(
-                    missingTheme, new PrintWriter(out, true), new PrintWriter(err, true)))
+    assertThatThrownBy(() -> PreviewServer.start(missingTheme, out.writer(), err.writer()))
         .isInstanceOf(IOException.class);
     try (java.net.ServerSocket again = new java.net.ServerSocket(port, 50, local)) {
       assertThat(again.getLocalPort()).isEqualTo(port);
@@ -683,8 +696,7 @@ class PreviewServerTest {
             new BuildOptions(site.content(), site.templates(), false, site.root()),
             "127.0.0.1",
             server.port());
-    assertThatThrownBy(
-            () -> PreviewServer.start(same, new PrintWriter(out, true), new PrintWriter(err, true)))
+    assertThatThrownBy(() -> PreviewServer.start(same, out.writer(), err.writer()))
         .isInstanceOf(java.net.BindException.class);
     assertThat(get("/").statusCode()).isEqualTo(200);
   }

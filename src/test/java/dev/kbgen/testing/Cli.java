@@ -2,8 +2,6 @@ package dev.kbgen.testing;
 
 import dev.kbgen.cli.Main;
 import dev.kbgen.cli.Terminal;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,9 +21,11 @@ public final class Cli {
   }
 
   public static Run run(Terminal terminal, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), terminal);
+    // Buffered writers on streams, as the command line has: what a command prints must reach them
+    // without anyone else flushing.
+    Captured out = new Captured();
+    Captured err = new Captured();
+    int code = Main.run(args, out.writer(), err.writer(), terminal);
     return new Run(code, out.toString(), err.toString());
   }
 
