@@ -2,6 +2,7 @@ package dev.kbgen.publish;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,23 @@ public final class DiskPublisher implements Publisher {
         }
       }
     }
-    return new Staging(Files.createTempDirectory(parent, "." + name + ".new-"), old);
+    return new Staging(stagingFolder(parent, name), old);
+  }
+
+  /**
+   * A new, empty staging folder beside the output folder. It becomes the site, so it is made as any
+   * folder is (its permissions from the umask, readable by a web server that runs as another user),
+   * not private as a temporary folder.
+   */
+  private static Path stagingFolder(Path parent, String name) throws IOException {
+    String prefix = "." + name + ".new-" + ProcessHandle.current().pid() + "-";
+    for (int n = 0; ; n++) {
+      try {
+        return Files.createDirectory(parent.resolve(prefix + n));
+      } catch (FileAlreadyExistsException e) {
+        // another publication of this process: try the next name
+      }
+    }
   }
 
   /** A site being written into its staging folder. */

@@ -2,6 +2,7 @@ package dev.kbgen.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,18 @@ class DiskPublisherTest {
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
     }
+  }
+
+  @Test
+  void theSiteFolderGetsThePermissionsOfAnyNewFolder() throws IOException {
+    assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path out = tmp.resolve("site");
+    new DiskPublisher(out).publish(List.of(OutputFile.text("en/index.html", "v1")));
+    // A folder made here as a writer's tools make one: its permissions follow the umask.
+    Path plain = Files.createDirectory(tmp.resolve("plain"));
+    assertThat(Files.getPosixFilePermissions(out))
+        .isEqualTo(Files.getPosixFilePermissions(plain))
+        .isEqualTo(Files.getPosixFilePermissions(out.resolve("en")));
   }
 
   @Test
