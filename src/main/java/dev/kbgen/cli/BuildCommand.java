@@ -53,6 +53,9 @@ public final class BuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path content = contentOptions.content;
     Path outDir = siteOptions.out;
+    if (contentOptions.missing(err)) {
+      return ExitCodes.USAGE;
+    }
     Optional<String> refused = OutputGuard.refuse(outDir, content, siteOptions.templates);
     if (refused.isPresent()) {
       err.println("kbgen: " + refused.get());

@@ -84,6 +84,9 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (contentOptions.missing(err)) {
+      return ExitCodes.USAGE;
+    }
     Terminal terminal = parent.terminal();
     BuildOptions options =
         new BuildOptions(

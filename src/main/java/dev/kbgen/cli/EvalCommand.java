@@ -60,6 +60,9 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (contentOptions.missing(err)) {
+      return ExitCodes.USAGE;
+    }
     List<Evaluation.Query> list;
     try {
       list = Evaluation.parse(Files.readString(queries, StandardCharsets.UTF_8));

@@ -4,6 +4,8 @@ import dev.kbgen.build.OutOfMemory;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.ForkJoinWorkerThread;
 import picocli.CommandLine;
 
@@ -43,6 +45,16 @@ public final class Main {
     return new PrintWriter(stream, true, StandardCharsets.UTF_8);
   }
 
+  /** A date option's value, {@code YYYY-MM-DD}. */
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a date: write YYYY-MM-DD, such as 2026-01-31");
+    }
+  }
+
   /** Runs a command line with plain output (no progress, no colour); returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, Terminal.PLAIN);
@@ -55,6 +67,18 @@ public final class Main {
       CommandLine cli = new CommandLine(new KbgenCommand(terminal));
       cli.setOut(out);
       cli.setErr(err);
+      cli.registerConverter(LocalDate.class, Main::date);
+      // A usage mistake: the message and what to run for help, not the whole help.
+      cli.setParameterExceptionHandler(
+          (e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            PrintWriter to = command.getErr();
+            to.println("kbgen: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, to);
+            to.println(
+                "Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.USAGE;
+          });
       cli.setExitCodeExceptionMapper(
           e ->
               e instanceof picocli.CommandLine.ParameterException

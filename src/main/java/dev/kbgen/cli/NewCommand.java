@@ -107,6 +107,9 @@ public final class NewCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
+    if (contentOptions.missing(err)) {
+      return ExitCodes.USAGE;
+    }
     ParsedContent content =
         new Pipeline(
                 new BuildOptions(

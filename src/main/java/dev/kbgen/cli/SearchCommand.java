@@ -64,6 +64,9 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (contentOptions.missing(err)) {
+      return ExitCodes.USAGE;
+    }
     if (limit < 1 || limit > 1000) {
       err.println("kbgen: --limit must be between 1 and 1000");
       return ExitCodes.USAGE;

@@ -63,11 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
       err.println("kbgen: --port " + port + " is not a port number (0 to 65535)");
       return ExitCodes.USAGE;
     }
-    if (!Files.isDirectory(content)) {
-      err.println(
-          "kbgen: content folder '"
-              + content
-              + "' does not exist: run kbgen from the knowledge base's folder, or pass --content DIR");
+    if (contentOptions.missing(err)) {
       return ExitCodes.USAGE;
     }
     if (!Files.isDirectory(themeOptions.templates)) {

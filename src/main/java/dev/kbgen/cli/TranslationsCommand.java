@@ -61,6 +61,9 @@ public final class TranslationsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (contentOptions.missing(err)) {
+      return ExitCodes.USAGE;
+    }
     if (!ids.isEmpty() && !mark) {
       err.println("kbgen: ids are for --mark: kbgen translations --mark " + String.join(" ", ids));
       return ExitCodes.USAGE;

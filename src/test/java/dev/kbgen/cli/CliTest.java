@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,21 @@ class CliTest {
     Run unknownOption = run("build", "--no-such-option");
     assertThat(unknownOption.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknownOption.err()).contains("Unknown option");
-    assertThat(run("no-such-command").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknownOption.err())
+        .contains("Try 'kbgen build --help' for the options.")
+        .doesNotContain("Usage:");
+    Run typo = run("bild");
+    assertThat(typo.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(typo.err()).contains("Did you mean: kbgen build?");
+  }
+
+  @Test
+  void aDateOptionThatIsNoDateSaysHowToWriteIt() {
+    Run r = run("check", "--today", "2027-13-01");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .contains("'2027-13-01' is not a date: write YYYY-MM-DD")
+        .doesNotContain("java.time");
   }
 
   @Test
@@ -101,8 +117,20 @@ class CliTest {
             SiteFixture.repoTemplates().toString(),
             "--out",
             tmp.resolve("site").toString());
-    assertThat(r.code()).isEqualTo(ExitCodes.CONTENT);
-    assertThat(r.err()).contains("does not exist").doesNotContain("Exception");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .contains("content folder '" + tmp.resolve("nope") + "' does not exist")
+        .contains("pass --content DIR")
+        .doesNotContain("Exception");
+    // The same usage error from every command that reads the content.
+    for (String command :
+        List.of("check", "search sync", "translations", "serve", "eval --queries q.tsv")) {
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.addAll(List.of("--content", tmp.resolve("nope").toString()));
+      Run other = run(args.toArray(String[]::new));
+      assertThat(other.code()).as(command).isEqualTo(ExitCodes.USAGE);
+      assertThat(other.err()).as(command).contains("' does not exist");
+    }
   }
 
   @Test
