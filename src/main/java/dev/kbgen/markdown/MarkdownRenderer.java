@@ -78,6 +78,9 @@ public final class MarkdownRenderer {
             new Admonitions(),
             WikiLinkExtension.create(),
             new KbgenExtension()));
+    // CommonMark's <...> link destinations may hold spaces ([a](<my file.md>)); flexmark reads them
+    // only with this option, which also takes spaces in a destination without brackets.
+    options.set(Parser.SPACE_IN_LINK_URLS, true);
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
     options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
@@ -274,7 +277,7 @@ public final class MarkdownRenderer {
       if (r.isBroken()) {
         return link.withStatus(LinkStatus.INVALID).withUrl("#broken-link");
       }
-      String url = r.url();
+      String url = r.url().replace(" ", "%20"); // a space is no URL character: <a b.md>
       if (r.fallbackLang() != null) {
         url =
             url
