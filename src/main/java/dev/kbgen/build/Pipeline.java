@@ -171,10 +171,12 @@ public final class Pipeline {
     stage("parse", this::parse);
     stage("pair", this::pair);
     stage("validate", this::validate);
-    if (mode == Mode.BUILD && problems.hasErrors()) {
-      return result(); // checkpoint: every front-matter and content-rule problem
-    }
+    // The bodies are rendered even after front-matter errors, as check does: their broken links,
+    // anchors and missing sections are reported with the rest, not after the rest is fixed.
     stage("markdown", this::markdown);
+    if (mode == Mode.BUILD && problems.hasErrors()) {
+      return result(); // checkpoint: every front-matter, content-rule and link problem
+    }
     stage("index", this::index);
     stage("similar", this::similar);
     if (mode == Mode.BUILD && !problems.hasErrors()) {
