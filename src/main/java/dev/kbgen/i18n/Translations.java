@@ -2,9 +2,11 @@ package dev.kbgen.i18n;
 
 import dev.kbgen.content.Article;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,13 +23,19 @@ public record Translations(Map<String, Map<String, Article>> byId) {
   }
 
   /**
-   * Pairs articles by id (the first article of an id in a language wins; duplicates are errors).
+   * Pairs articles by id. An id that two articles use in one language (an error) pairs nothing:
+   * either could be the translation, and comparing with the wrong one would report differences that
+   * are not there.
    */
   public static Translations pair(Collection<Article> articles) {
     Map<String, Map<String, Article>> byId = new TreeMap<>();
+    Set<String> ambiguous = new HashSet<>();
     for (Article a : articles) {
-      byId.computeIfAbsent(a.id(), k -> new TreeMap<>()).putIfAbsent(a.lang(), a);
+      if (byId.computeIfAbsent(a.id(), k -> new TreeMap<>()).putIfAbsent(a.lang(), a) != null) {
+        ambiguous.add(a.id());
+      }
     }
+    byId.keySet().removeAll(ambiguous);
     return new Translations(byId);
   }
 

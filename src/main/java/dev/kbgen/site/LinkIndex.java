@@ -36,6 +36,9 @@ public final class LinkIndex {
   private final List<String> languages;
   private final Map<String, String> unparsed;
 
+  /** Every article's id, those that two articles share in a language included. */
+  private final Set<String> ids = new HashSet<>();
+
   public LinkIndex(
       Collection<Article> articles,
       Collection<Asset> assets,
@@ -56,6 +59,7 @@ public final class LinkIndex {
       List<String> languages,
       Map<String, String> unparsed) {
     articles.forEach(a -> byPath.put(a.path(), a));
+    articles.forEach(a -> ids.add(a.id()));
     assets.forEach(a -> this.assets.add(a.path()));
     this.translations = translations;
     this.languages = List.copyOf(languages);
@@ -162,7 +166,9 @@ public final class LinkIndex {
         return toArticle(from, page, other.get(), fragment);
       }
     }
-    if (!id.isEmpty() && unparsed.containsValue(id)) {
+    // An id of a file with errors, or one that two articles share (the translations pair neither):
+    // that error is reported already, and which article is meant is not known.
+    if (!id.isEmpty() && (unparsed.containsValue(id) || ids.contains(id))) {
       return unchecked(id);
     }
     return LinkResolution.broken(

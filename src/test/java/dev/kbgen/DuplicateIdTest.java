@@ -1,0 +1,87 @@
+package dev.kbgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.cli.ExitCodes;
+import dev.kbgen.testing.Cli;
+import dev.kbgen.testing.SiteFixture;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two articles with one id in a language: both are reported, each naming the other, and nothing is
+ * paired or linked through the id, which would report differences from the wrong translation.
+ */
+class DuplicateIdTest {
+  private static final String ARTICLE =
+      """
+      ---
+      id: %s
+      title: %s
+      tags: [%s]
+      updated: 2026-02-10
+      ---
+
+      ## %s
+
+      %s
+
+      ## %s
+
+      Text.
+
+      ## %s
+
+      Text.
+
+      ## %s
+
+      Text.
+      """;
+
+  private static String article(String path, String id, String title, String tag, String body) {
+    boolean zh = path.startsWith("zh/");
+    return "-- content/"
+        + path
+        + " --\n"
+        + ARTICLE.formatted(
+            id,
+            title,
+            tag,
+            zh ? "症状" : "Symptom",
+            body,
+            zh ? "原因" : "Cause",
+            zh ? "解决方案" : "Resolution",
+            zh ? "预防措施" : "Prevention");
+  }
+
+  @Test
+  void bothArticlesAreReportedAndNothingElse(@TempDir Path tmp) {
+    String site =
+        article("en/sync/sync-stops.md", "KB-1", "Sync stops", "network", "It stops.")
+            + article("zh/sync/sync-stops.md", "KB-1", "同步停止", "network", "同步停止了。")
+            + article("en/account/login-fails.md", "KB-1", "Login fails", "login", "It fails.")
+            + article("en/account/reset.md", "KB-2", "Reset", "login", "See [[KB-1#cause]].");
+    SiteFixture fixture = SiteFixture.write(tmp, site);
+    Cli.Run run =
+        Cli.run(
+            "check",
+            "--content",
+            fixture.content().toString(),
+            "--templates",
+            fixture.templates().toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.CONTENT);
+    String out = run.out() + run.err();
+    assertThat(out)
+        .contains(
+            "en/account/login-fails.md:2:5: error: id 'KB-1' is also used by "
+                + fixture.content().resolve("en/sync/sync-stops.md"))
+        .contains(
+            "en/sync/sync-stops.md:2:5: error: id 'KB-1' is also used by "
+                + fixture.content().resolve("en/account/login-fails.md"));
+    assertThat(out.lines().filter(l -> l.contains(": error: ") || l.contains(": warning: ")))
+        .as("no problem follows from the duplicate")
+        .hasSize(2);
+  }
+}
