@@ -92,6 +92,10 @@ public final class Pipeline {
   private ContentLoader.Loaded loaded;
   private List<Article> articles = List.of();
   private Map<String, String> unparsed = Map.of();
+
+  /** Drafts left out of the build, by content path, with their id. */
+  private Map<String, String> drafts = Map.of();
+
   private Translations translations;
   private List<TranslationStatus> statuses = List.of();
   private Map<String, RenderedBody> bodies = Map.of();
@@ -395,7 +399,19 @@ public final class Pipeline {
     }
     unparsed = failed;
     articles = parsed.stream().filter(a -> options.drafts() || !a.meta().isDraft()).toList();
+    Map<String, String> left = new TreeMap<>();
+    parsed.stream()
+        .filter(a -> !options.drafts() && a.meta().isDraft())
+        .forEach(a -> left.put(a.path(), a.id()));
+    drafts = left;
     detail = count(articles.size(), "article");
+  }
+
+  /** Article files that are not built, by path, with their id: drafts and files with errors. */
+  private Map<String, String> unbuilt() {
+    Map<String, String> all = new TreeMap<>(unparsed);
+    all.putAll(drafts);
+    return all;
   }
 
   private void pair() {
@@ -414,7 +430,9 @@ public final class Pipeline {
                 translations,
                 statuses,
                 options.today(),
-                options.requireTranslations()),
+                options.requireTranslations(),
+                unbuilt(),
+                drafts.keySet()),
             problems);
     detail = count(problems.size() - before, "problem");
   }
@@ -423,7 +441,8 @@ public final class Pipeline {
   private void markdown() {
     MarkdownCache renderer = cache.markdown(config.sections(), config.rawHtml());
     links =
-        new LinkIndex(articles, loaded.assets(), translations, config.languageCodes(), unparsed);
+        new LinkIndex(
+            articles, loaded.assets(), translations, config.languageCodes(), unparsed, drafts);
     SectionRule sections = new SectionRule(config.sections());
     Map<String, RenderedBody> out = new TreeMap<>();
     List<Map.Entry<String, RenderedBody>> rendered =

@@ -35,6 +35,7 @@ public final class LinkIndex {
   private final Translations translations;
   private final List<String> languages;
   private final Map<String, String> unparsed;
+  private final Map<String, String> drafts;
 
   /** Every article's id, those that two articles share in a language included. */
   private final Set<String> ids = new HashSet<>();
@@ -58,13 +59,32 @@ public final class LinkIndex {
       Translations translations,
       List<String> languages,
       Map<String, String> unparsed) {
+    this(articles, assets, translations, languages, unparsed, Map.of());
+  }
+
+  /**
+   * @param unparsed as above
+   * @param drafts drafts left out of the build, by content path, with their id: a link to one is
+   *     broken, and says why
+   */
+  public LinkIndex(
+      Collection<Article> articles,
+      Collection<Asset> assets,
+      Translations translations,
+      List<String> languages,
+      Map<String, String> unparsed,
+      Map<String, String> drafts) {
     articles.forEach(a -> byPath.put(a.path(), a));
     articles.forEach(a -> ids.add(a.id()));
     assets.forEach(a -> this.assets.add(a.path()));
     this.translations = translations;
     this.languages = List.copyOf(languages);
     this.unparsed = Map.copyOf(unparsed);
+    this.drafts = Map.copyOf(drafts);
   }
+
+  private static final String DRAFT_HINT =
+      "link it once it is published (remove 'status: draft'), or build with --drafts";
 
   /** The resolver for links written in one article. */
   public LinkResolver forArticle(Article from) {
@@ -129,6 +149,10 @@ public final class LinkIndex {
       if (unparsed.containsKey(rel)) {
         return unchecked(target);
       }
+      if (drafts.containsKey(rel)) {
+        return LinkResolution.broken(
+            "link to '" + target + "': the article is a draft", DRAFT_HINT);
+      }
       return LinkResolution.broken(
           "link to '" + target + "': no such article",
           "check the path; it is relative to " + from.path());
@@ -170,6 +194,10 @@ public final class LinkIndex {
     // that error is reported already, and which article is meant is not known.
     if (!id.isEmpty() && (unparsed.containsValue(id) || ids.contains(id))) {
       return unchecked(id);
+    }
+    if (!id.isEmpty() && drafts.containsValue(id)) {
+      return LinkResolution.broken(
+          "reference [[" + target + "]]: '" + id + "' is a draft", DRAFT_HINT);
     }
     return LinkResolution.broken(
         "reference [[" + target + "]]: no article has id '" + id + "'",

@@ -21,6 +21,9 @@ final class MissingTranslationRule implements Rule {
       Article a = s.versions().get(s.sourceLanguage(input.config().defaultLanguage()));
       Mark m = a.meta().mark("id");
       for (String lang : s.missing()) {
+        if (input.unbuilt(lang, s.id())) {
+          continue; // a draft, or a file whose own error is reported: not missing
+        }
         problems.add(
             a.source()
                 .problem(
