@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,11 +67,22 @@ public final class EvalCommand implements Callable<Integer> {
     List<Evaluation.Query> list;
     try {
       list = Evaluation.parse(Files.readString(queries, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      err.println("kbgen: --queries " + queries + ": no such file");
+      return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("kbgen: cannot read " + queries + ": " + e.getMessage());
+      err.println("kbgen: cannot read " + queries + ": " + e);
       return ExitCodes.USAGE;
     } catch (IllegalArgumentException e) {
       err.println("kbgen: " + queries + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (list.isEmpty()) {
+      err.println(
+          "kbgen: "
+              + queries
+              + " has no queries: after a header line, one per line, tab-separated: id, kind,"
+              + " lang, query, expected ids or paths (';' between them)");
       return ExitCodes.USAGE;
     }
     Optional<Pipeline.Reference> ref =
@@ -80,6 +92,11 @@ public final class EvalCommand implements Callable<Integer> {
       return ExitCodes.CONTENT;
     }
     try (SearchEngine engine = ref.get().engine()) {
+      List<String> mistakes = Evaluation.mistakes(engine, list);
+      if (!mistakes.isEmpty()) {
+        mistakes.forEach(m -> err.println("kbgen: " + queries + ": " + m));
+        return ExitCodes.USAGE;
+      }
       Evaluation.Report report = Evaluation.run(engine, list);
       if (json) {
         out.println(Json.write(toJson(report, ref.get().config().baseUrl())));

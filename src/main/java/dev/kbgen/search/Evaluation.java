@@ -92,6 +92,44 @@ public final class Evaluation {
     return out;
   }
 
+  /**
+   * What is wrong in a list of queries for this engine's site, one line per mistake: a language the
+   * site does not have, an expected article that no article is. Such a query would score 0 and
+   * lower the figures without saying why.
+   */
+  public static List<String> mistakes(SearchEngine engine, List<Query> queries) {
+    Set<String> known = new java.util.HashSet<>();
+    engine.indexes().values().stream()
+        .flatMap(index -> index.documents().stream())
+        .forEach(
+            d -> {
+              known.add(d.key());
+              known.add(d.id());
+            });
+    List<String> out = new ArrayList<>();
+    for (Query q : queries) {
+      if (!engine.indexes().containsKey(q.lang())) {
+        out.add(
+            "query "
+                + q.id()
+                + ": language '"
+                + q.lang()
+                + "' is not one of the site's ("
+                + String.join(", ", engine.indexes().keySet())
+                + ")");
+      }
+      if (q.expected().isEmpty()) {
+        out.add("query " + q.id() + ": no expected article");
+      }
+      for (String e : q.expected()) {
+        if (!known.contains(e)) {
+          out.add("query " + q.id() + ": expected '" + e + "' is no article's id or content path");
+        }
+      }
+    }
+    return out;
+  }
+
   public static Report run(SearchEngine engine, List<Query> queries) {
     List<Outcome> outcomes = new ArrayList<>();
     for (Query q : queries) {
