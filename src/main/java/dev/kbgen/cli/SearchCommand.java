@@ -1,7 +1,11 @@
 package dev.kbgen.cli;
 
 import dev.kbgen.build.Pipeline;
+import dev.kbgen.config.SiteConfig;
+import dev.kbgen.config.Term;
+import dev.kbgen.content.ArticleType;
 import dev.kbgen.json.Json;
+import dev.kbgen.problem.Suggestions;
 import dev.kbgen.search.Hit;
 import dev.kbgen.search.SearchEngine;
 import java.io.PrintWriter;
@@ -60,6 +64,19 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** A filter's value that the site does not declare, which would find nothing: a usage error. */
+  private static void unknown(String option, String value, List<String> keys, List<String> out) {
+    if (value != null && !keys.contains(value)) {
+      out.add(
+          "kbgen: "
+              + option
+              + " "
+              + value
+              + " is not declared: "
+              + Suggestions.didYouMean(value, keys, "use one of " + String.join(", ", keys)));
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +93,15 @@ public final class SearchCommand implements Callable<Integer> {
             contentOptions.content, themeOptions.templates, linkOptions.warn(), err);
     if (ref.isEmpty()) {
       return ExitCodes.CONTENT;
+    }
+    SiteConfig config = ref.get().config();
+    List<String> unknown = new ArrayList<>();
+    unknown("--product", product, config.products().stream().map(Term::key).toList(), unknown);
+    unknown("--tag", tag, config.tags().stream().map(Term::key).toList(), unknown);
+    unknown("--type", type, ArticleType.keys(), unknown);
+    if (!unknown.isEmpty()) {
+      unknown.forEach(err::println);
+      return ExitCodes.USAGE;
     }
     String query = String.join(" ", words);
     String language = lang != null ? lang : guessLanguage(query, ref.get());
