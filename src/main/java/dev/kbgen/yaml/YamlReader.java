@@ -67,8 +67,18 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       org.yaml.snakeyaml.error.Mark m =
           e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      // An unclosed quote is noticed at the end of the front matter; the writer fixes it where it
+      // opens, so the problem points there.
+      org.yaml.snakeyaml.error.Mark at =
+          e.getContext() != null
+                  && e.getContext().contains("quoted scalar")
+                  && e.getContextMark() != null
+              ? e.getContextMark()
+              : m;
       Mark mark =
-          m == null ? new Mark(firstLine, 1) : new Mark(firstLine + m.getLine(), m.getColumn() + 1);
+          at == null
+              ? new Mark(firstLine, 1)
+              : new Mark(firstLine + at.getLine(), at.getColumn() + 1);
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
       String message = clean(problem);
       org.yaml.snakeyaml.error.Mark start = e.getContextMark();
