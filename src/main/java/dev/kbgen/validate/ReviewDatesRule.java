@@ -10,7 +10,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Answers expire: {@code review_by} in the past is a warning; without {@code review_by}, an article
- * neither updated nor reviewed for {@code review_after_days} (site.yaml) is an info.
+ * neither updated nor reviewed for {@code review_after_days} (site.yaml) is an info. An {@code
+ * updated} or {@code reviewed} date in the future is a warning.
  */
 final class ReviewDatesRule implements Rule {
   @Override
@@ -19,6 +20,8 @@ final class ReviewDatesRule implements Rule {
     int maxAge = input.config().reviewAfterDays();
     for (Article a : input.articles()) {
       ArticleMeta meta = a.meta();
+      future(a, "updated", meta.updated(), today, problems);
+      future(a, "reviewed", meta.reviewed(), today, problems);
       if (meta.reviewBy() != null) {
         if (meta.reviewBy().isBefore(today)) {
           Mark m = meta.mark("review_by");
@@ -62,6 +65,27 @@ final class ReviewDatesRule implements Rule {
                         + " in site.yaml)"));
       }
     }
+  }
+
+  /**
+   * A change or review dated after tomorrow (a writer east of UTC may already be in tomorrow): a
+   * typo, which would list the article first among the recent ones and keep it from review.
+   */
+  private static void future(
+      Article a, String key, LocalDate date, LocalDate today, Problems problems) {
+    if (date == null || !date.isAfter(today.plusDays(1))) {
+      return;
+    }
+    Mark m = a.meta().mark(key);
+    problems.add(
+        a.source()
+            .problem(
+                Severity.WARNING,
+                m.line(),
+                m.column(),
+                "'" + key + "' " + date + " is in the future",
+                "",
+                "write the day of the change, as YYYY-MM-DD (today is " + today + ")"));
   }
 
   private static String days(LocalDate from, LocalDate to) {
