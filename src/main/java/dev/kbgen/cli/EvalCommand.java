@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs labelled queries against the knowledge base and prints MRR@10, Success@1, Success@3",
-      "and nDCG@10, overall and per query kind and language.",
+      "Runs labelled queries against the knowledge base and prints MRR@10, Success@1, Success@3"
+          + " and nDCG@10, overall and per query kind and language.",
       "The TSV has a header and the columns id, kind, lang, query, expected (content paths such as",
       "en/sync/x.md or article ids, separated by ';')."
     })

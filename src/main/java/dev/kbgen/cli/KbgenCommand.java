@@ -26,8 +26,7 @@ import picocli.CommandLine.IVersionProvider;
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
-      "Exit codes: 0 ok, 1 content problems, 2 usage error (an option, a missing folder),",
-      "3 internal error.",
+      "Exit codes: 0 ok, 1 content problems, 2 usage error, 3 internal error.",
       "Run 'kbgen <command> --help' for a command's options."
     })
 public final class KbgenCommand implements Runnable {

@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
     name = "translations",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists every article id with its file in each language and the state of its translation:",
+      "Lists every article id with its file in each language and the state of its translation;"
+          + " --mark records that translations are up to date.",
+      "The states:",
       "  missing    a language has no version",
       "  outdated   the source changed after the translation was made",
       "  untracked  the translation does not record its source (no translated_from)",
