@@ -76,19 +76,15 @@ class HostileFilesTest {
   /** Builds through the command line over a previous site and checks what a failure must keep. */
   Cli.Run cli(SiteFixture f, int expectedCode) throws IOException {
     Path out = tmp.resolve("out/site");
-    Files.createDirectories(out.resolve("en"));
-    Path marker = out.resolve("en/marker.html");
-    Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
+    Path marker = SiteFixture.previousSite(out);
+    List<String> before = listing(out);
     Cli.Run run = Cli.build(f.content(), f.templates(), out);
     String err = run.err();
     assertThat(run.code()).as(err).isEqualTo(expectedCode);
     assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
     if (expectedCode != 0) {
       assertThat(err).contains("was not changed");
-      try (Stream<Path> walk = Files.walk(out)) {
-        assertThat(walk.map(p -> out.relativize(p).toString()).sorted().toList())
-            .containsExactly("", "en", "en/marker.html");
-      }
+      assertThat(listing(out)).isEqualTo(before);
       assertThat(marker).hasContent("previous site");
     } else {
       assertThat(marker).doesNotExist();
@@ -97,6 +93,12 @@ class HostileFilesTest {
       assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactly("site");
     }
     return run;
+  }
+
+  private static List<String> listing(Path out) throws IOException {
+    try (Stream<Path> walk = Files.walk(out)) {
+      return walk.map(p -> out.relativize(p).toString()).sorted().toList();
+    }
   }
 
   @Test

@@ -57,9 +57,7 @@ class InvalidSitesTest {
   void cliReportsTheProblemAndLeavesThePreviousSiteUntouched(@TempDir Path tmp) throws IOException {
     Path fixture = SITES.resolve("invalid/updated-impossible-date").toAbsolutePath();
     Path out = tmp.resolve("site");
-    Files.createDirectories(out.resolve("en"));
-    Path marker = out.resolve("en/marker.html");
-    Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
+    Path marker = SiteFixture.previousSite(out);
     List<String> before = listing(out);
 
     Cli.Run run = Cli.build(fixture.resolve("content"), SiteFixture.repoTemplates(), out);
@@ -110,9 +108,7 @@ class InvalidSitesTest {
       content = work.resolve("content");
     }
     Path out = work.resolve("out/site");
-    Files.createDirectories(out.resolve("en"));
-    Path marker = out.resolve("en/marker.html");
-    Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
+    Path marker = SiteFixture.previousSite(out);
     List<String> before = listing(out);
 
     Cli.Run run = Cli.build(content, templates, out);

@@ -2,9 +2,11 @@ package dev.kbgen.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** Refuses output folders whose replacement would destroy something else. */
 final class OutputGuard {
@@ -13,9 +15,49 @@ final class OutputGuard {
   /** Why {@code out} must not be used, or empty when it is safe. */
   static Optional<String> refuse(Path out, Path content, Path templates) {
     Optional<String> lexical = refuseNormalized(out, content, templates, OutputGuard::normalized);
-    return lexical.isPresent()
-        ? lexical
-        : refuseNormalized(out, content, templates, OutputGuard::real);
+    if (lexical.isPresent()) {
+      return lexical;
+    }
+    Optional<String> real = refuseNormalized(out, content, templates, OutputGuard::real);
+    return real.isPresent() ? real : refuseOthers(out);
+  }
+
+  /**
+   * An existing {@code out} is replaced as a whole, so it must be a site that kbgen wrote (it has
+   * the search runtime, {@code search/kbgen-search.*.js}) or an empty folder: a mistyped {@code
+   * --out} must not delete a folder of other files, or a file.
+   */
+  private static Optional<String> refuseOthers(Path out) {
+    if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    if (!Files.isDirectory(out)) {
+      return Optional.of("--out " + out + " is a file, not a folder: choose another --out");
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      if (files.findAny().isEmpty()) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.of("cannot read --out " + out + ": " + e);
+    }
+    try (Stream<Path> search = Files.list(out.resolve("search"))) {
+      if (search.anyMatch(OutputGuard::isRuntime)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      // no search folder: not a kbgen site
+    }
+    return Optional.of(
+        "--out "
+            + out
+            + " holds files that are not a kbgen site, and a build replaces the folder as a whole:"
+            + " choose a new or empty folder, or delete this one first");
+  }
+
+  private static boolean isRuntime(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith("kbgen-search.") && name.endsWith(".js");
   }
 
   private static Path normalized(Path p) {

@@ -78,6 +78,41 @@ class CliTest {
   }
 
   @Test
+  void replacesOnlyAnEarlierSiteOrAnEmptyFolder() throws IOException {
+    List<String> args =
+        List.of(
+            "build",
+            "--content",
+            SiteFixture.repoContent().toString(),
+            "--templates",
+            SiteFixture.repoTemplates().toString(),
+            "--out");
+    Path notes = tmp.resolve("notes");
+    Files.createDirectories(notes);
+    Files.writeString(notes.resolve("todo.txt"), "mine", StandardCharsets.UTF_8);
+    Run folder = run(with(args, notes.toString()));
+    assertThat(folder.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(folder.err()).contains("holds files that are not a kbgen site");
+    assertThat(notes.resolve("todo.txt")).hasContent("mine");
+
+    Path file = Files.writeString(tmp.resolve("file.txt"), "mine", StandardCharsets.UTF_8);
+    Run onFile = run(with(args, file.toString()));
+    assertThat(onFile.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(onFile.err()).contains("is a file, not a folder");
+    assertThat(file).hasContent("mine");
+
+    Path site = Files.createDirectories(tmp.resolve("site"));
+    assertThat(run(with(args, site.toString())).code()).as("an empty folder").isZero();
+    assertThat(run(with(args, site.toString())).code()).as("an earlier site").isZero();
+  }
+
+  private static String[] with(List<String> args, String last) {
+    List<String> all = new ArrayList<>(args);
+    all.add(last);
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void refusesAnOutputFolderThatWouldReplaceTheContent() throws IOException {
     SiteFixture f = SiteFixture.write(tmp, "");
     Files.writeString(f.content().resolve("keep.txt"), "x", StandardCharsets.UTF_8);

@@ -191,6 +191,23 @@ public final class SiteFixture {
     return new Built(new Pipeline(options).check(), Map.of());
   }
 
+  /**
+   * A stand-in for a site that an earlier build wrote into {@code out}: the search runtime (which
+   * marks a folder as a kbgen site that a build may replace) and {@code en/marker.html}, returned.
+   */
+  public static Path previousSite(Path out) {
+    try {
+      Files.createDirectories(out.resolve("en"));
+      Files.createDirectories(out.resolve("search"));
+      Files.writeString(out.resolve("search/kbgen-search.0.js"), "", StandardCharsets.UTF_8);
+      Path marker = out.resolve("en/marker.html");
+      Files.writeString(marker, "previous site\n", StandardCharsets.UTF_8);
+      return marker;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Options for a build on {@link #TODAY}. */
   public static BuildOptions options(Path content, Path templates, boolean drafts, Path wd) {
     return new BuildOptions(content, templates, drafts, wd, TODAY, false);
