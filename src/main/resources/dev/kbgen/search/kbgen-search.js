@@ -707,7 +707,10 @@
         open(true);
       });
     }
-    input.addEventListener('input', run);
+    /* An input method's composition (pinyin before it becomes Chinese) is not yet the query:
+       the search runs when the text is committed. */
+    input.addEventListener('input', function (e) { if (!e.isComposing) run(); });
+    input.addEventListener('compositionend', run);
     input.addEventListener('focus', function () { preload().catch(function () {}); if (input.value.trim() && box.hidden) run(); });
     input.addEventListener('blur', function () { open(false); });
     input.addEventListener('keydown', function (e) {
@@ -793,7 +796,9 @@
     }
 
     input.form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); update(); });
-    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 200); });
+    function later() { clearTimeout(timer); timer = setTimeout(update, 200); }
+    input.addEventListener('input', function (e) { if (!e.isComposing) later(); });
+    input.addEventListener('compositionend', later);
     if (clear) clear.addEventListener('click', function () {
       Object.keys(sel).forEach(function (k) { if (sel[k]) sel[k].value = ''; });
       params = new URLSearchParams(input.value ? { q: input.value } : {});

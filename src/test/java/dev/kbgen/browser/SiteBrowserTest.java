@@ -9,12 +9,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -220,6 +222,60 @@ class SiteBrowserTest {
       assertThat(browser.find("#search-page-input").getAttribute("value")).isEqualTo(q[0]);
       assertThat(browser.find("#search-status").getText()).isNotBlank();
     }
+  }
+
+  /** Types {@code 同步} as a pinyin input method does: "tongbu" composed, then committed. */
+  private static void composePinyin(WebElement input) {
+    input.click();
+    browser.cdp(
+        "Input.imeSetComposition",
+        Map.of("text", "tongbu", "selectionStart", 6, "selectionEnd", 6));
+    assertThat(input.getAttribute("value")).isEqualTo("tongbu");
+  }
+
+  /**
+   * Gives a search started by the composition time to show: longer than the results page's 200 ms
+   * pause after typing, with the index already loaded.
+   */
+  private static void letAnySearchRun() {
+    browser.jsAsync(
+        "var done = arguments[arguments.length - 1];"
+            + " window.kbgen.preload().then(function () { setTimeout(done, 800); });");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Origin.class)
+  void aPinyinCompositionSearchesOnlyOnceCommitted(Origin origin) {
+    String encoded = URLEncoder.encode("同步", StandardCharsets.UTF_8);
+    browser.open(SampleSite.url(origin, "zh/search/index.html"));
+    WebElement page = browser.find("#search-page-input");
+    String url = browser.driver().getCurrentUrl();
+    composePinyin(page);
+    letAnySearchRun();
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(url);
+    assertThat(browser.find("#search-status").getText()).isEmpty();
+    assertThat(browser.findAll("#search-results li")).isEmpty();
+    assertThat(browser.find("#search-empty").isDisplayed()).isFalse();
+    browser.cdp("Input.insertText", Map.of("text", "同步"));
+    assertThat(page.getAttribute("value")).isEqualTo("同步");
+    List<String> hrefs = waitForResults();
+    assertThat(hrefs).isNotEmpty().allMatch(h -> h.contains("/zh/"));
+    assertThat(hrefs).anyMatch(h -> h.endsWith("zh/sync/files-stuck-syncing/index.html"));
+    assertThat(browser.driver().getCurrentUrl()).endsWith("?q=" + encoded);
+
+    browser.open(SampleSite.url(origin, "zh/index.html"));
+    WebElement home = browser.find("#home-search");
+    composePinyin(home);
+    letAnySearchRun();
+    assertThat(home.getAttribute("aria-expanded")).isEqualTo("false");
+    assertThat(browser.findAll("#home-search-listbox [role=option]")).isEmpty();
+    assertThat(browser.find("#kbgen-live").getText()).isEmpty();
+    browser.cdp("Input.insertText", Map.of("text", "同步"));
+    browser.waitFor(d -> "true".equals(home.getAttribute("aria-expanded")));
+    WebElement all = browser.find("#home-search-listbox .search-option--all");
+    assertThat(all.getAttribute("href")).endsWith("zh/search/index.html?q=" + encoded);
+    assertThat(all.getText()).contains("同步");
+    assertThat(browser.findAll("#home-search-listbox [role=option]")).hasSizeGreaterThan(1);
   }
 
   @ParameterizedTest(name = "{0} {1}")
