@@ -46,6 +46,9 @@ public final class HtmlPostProcessor {
   private static final Evaluator BLOCK_BODY = QueryParser.parse(".adm-body");
   private static final Evaluator FALLBACK_LINKS =
       QueryParser.parse("a[href*=" + FALLBACK_MARK + "]");
+  private static final Evaluator TASK_CHECKBOXES =
+      QueryParser.parse("li.task-list-item input[type=checkbox]");
+  private static final Evaluator LISTS = QueryParser.parse("ul, ol");
 
   private HtmlPostProcessor() {}
 
@@ -101,6 +104,9 @@ public final class HtmlPostProcessor {
     }
     if (hasRawHtml || html.contains(FALLBACK_MARK)) {
       fallbackLinks(body);
+    }
+    if (hasRawHtml || html.contains("task-list-item")) {
+      taskCheckboxes(body);
     }
 
     List<HtmlHeading> headings = new ArrayList<>();
@@ -159,6 +165,31 @@ public final class HtmlPostProcessor {
         rest = (base.contains("?") ? "&" : "?") + rest.substring(1);
       }
       a.attr("href", base + rest).attr("hreflang", lang).addClass("lang-fallback");
+    }
+  }
+
+  /**
+   * A task item's checkbox is named by the item's own text (not its nested lists), which the
+   * renderer writes next to it rather than in a label.
+   */
+  private static void taskCheckboxes(Element body) {
+    for (Element box : body.select(TASK_CHECKBOXES)) {
+      if (box.hasAttr("aria-label") || box.hasAttr("aria-labelledby")) {
+        continue;
+      }
+      Element item = box.parent();
+      StringBuilder text = new StringBuilder();
+      for (Node n : item.childNodes()) {
+        if (n instanceof TextNode t) {
+          text.append(t.getWholeText());
+        } else if (n instanceof Element e && !e.is(LISTS)) {
+          text.append(e.tagName().equals("br") ? " " : e.text());
+        }
+      }
+      String name = text.toString().replaceAll("[\\s\\u00A0]+", " ").strip();
+      if (!name.isEmpty()) {
+        box.attr("aria-label", name);
+      }
     }
   }
 

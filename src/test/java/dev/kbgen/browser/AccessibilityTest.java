@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * axe-core (pinned in src/test/browser, injected from disk) on the home page, an article, a results
- * page and a tag page in both languages, in light and dark: no serious or critical violations.
- * Screenshots of each (desktop 1280x900 and phone 375x812, light and dark) go to
- * target/screenshots/; the axe summary to target/axe-report.txt.
+ * axe-core (pinned in src/test/browser, injected from disk) on the home page, an article, an
+ * article with a task list, a results page and a tag page in both languages, in light and dark: no
+ * serious or critical violations. Screenshots of each (desktop 1280x900 and phone 375x812, light
+ * and dark) go to target/screenshots/; the axe summary to target/axe-report.txt.
  */
 class AccessibilityTest {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -53,6 +53,9 @@ class AccessibilityTest {
       out.add(Arguments.of(lang + "-results", lang + "/search/index.html?q=0x80070005"));
       out.add(Arguments.of(lang + "-tag", lang + "/tags/payments/index.html"));
     }
+    // Task lists (a checkbox per item), in each language.
+    out.add(Arguments.of("en-tasks", "en/billing/us-sales-tax-exemption/index.html"));
+    out.add(Arguments.of("zh-tasks", "zh/billing/fapiao-wechat-alipay/index.html"));
     return out.stream();
   }
 

@@ -19,6 +19,23 @@ class HtmlPostProcessorTest {
       Map.of("note", "注意", "tip", "提示", "important", "重要", "warning", "警告", "caution", "小心");
 
   @Test
+  void aTaskCheckboxIsNamedByItsItemsOwnText() {
+    String html =
+        "<ul><li class=\"task-list-item\"><input type=\"checkbox\""
+            + " class=\"task-list-item-checkbox\" disabled readonly>&nbsp;Clear the"
+            + " <strong>browser</strong> cache<br>now"
+            + "<ul><li class=\"task-list-item\"><input type=\"checkbox\" disabled>&nbsp;In"
+            + " <code>Settings</code></li></ul></li>"
+            + "<li class=\"task-list-item\"><input type=\"checkbox\" aria-label=\"Kept\">"
+            + " Other</li>"
+            + "<li class=\"task-list-item\"><input type=\"checkbox\"></li></ul>";
+    var doc = Jsoup.parseBodyFragment(HtmlPostProcessor.process(html, EN, RawHtml.TRUSTED).html());
+    assertThat(doc.select("input").eachAttr("aria-label"))
+        .containsExactly("Clear the browser cache now", "In Settings", "Kept");
+    assertThat(doc.select("input").last().hasAttr("aria-label")).isFalse();
+  }
+
+  @Test
   void splitsLevelTwoSectionsAfterTheIntro() {
     String html =
         """

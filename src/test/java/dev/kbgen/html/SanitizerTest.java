@@ -118,7 +118,8 @@ class SanitizerTest {
             + "<pre><code class=\"language-js\">x</code></pre>"
             + "<p><a href=\"../../zh/a/index.html\" hreflang=\"zh\" class=\"kb-ref lang-fallback\">a</a></p>"
             + "<div class=\"admonition note\" role=\"note\"><p class=\"admonition-title\">Note</p></div>";
-    assertThat(clean(html)).isEqualTo(html);
+    // kept, with the checkbox's name added
+    assertThat(clean(html)).isEqualTo(html.replace(" readonly>", " readonly aria-label=\"done\">"));
   }
 
   @Test
