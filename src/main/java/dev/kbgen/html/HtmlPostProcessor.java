@@ -49,6 +49,7 @@ public final class HtmlPostProcessor {
   private static final Evaluator TASK_CHECKBOXES =
       QueryParser.parse("li.task-list-item input[type=checkbox]");
   private static final Evaluator LISTS = QueryParser.parse("ul, ol");
+  private static final Evaluator CODE_BLOCKS = QueryParser.parse("pre");
 
   private HtmlPostProcessor() {}
 
@@ -107,6 +108,12 @@ public final class HtmlPostProcessor {
     }
     if (hasRawHtml || html.contains("task-list-item")) {
       taskCheckboxes(body);
+    }
+    if (hasRawHtml || html.contains("<pre")) {
+      // A code block wider than the screen scrolls inside itself: from the keyboard too.
+      for (Element pre : body.select(CODE_BLOCKS)) {
+        pre.attr("tabindex", "0");
+      }
     }
 
     List<HtmlHeading> headings = new ArrayList<>();

@@ -36,6 +36,15 @@ class HtmlPostProcessorTest {
   }
 
   @Test
+  void codeBlocksTakeKeyboardFocusSoTheyCanBeScrolled() {
+    String html = "<p>Run:</p><pre><code class=\"language-sh\">x</code></pre>";
+    assertThat(HtmlPostProcessor.process(html, EN, RawHtml.SANITIZE, false).html())
+        .isEqualTo("<p>Run:</p><pre tabindex=\"0\"><code class=\"language-sh\">x</code></pre>");
+    assertThat(HtmlPostProcessor.process("<p>No code.</p>", EN).html())
+        .isEqualTo("<p>No code.</p>");
+  }
+
+  @Test
   void splitsLevelTwoSectionsAfterTheIntro() {
     String html =
         """

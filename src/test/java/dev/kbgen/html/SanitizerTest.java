@@ -118,8 +118,11 @@ class SanitizerTest {
             + "<pre><code class=\"language-js\">x</code></pre>"
             + "<p><a href=\"../../zh/a/index.html\" hreflang=\"zh\" class=\"kb-ref lang-fallback\">a</a></p>"
             + "<div class=\"admonition note\" role=\"note\"><p class=\"admonition-title\">Note</p></div>";
-    // kept, with the checkbox's name added
-    assertThat(clean(html)).isEqualTo(html.replace(" readonly>", " readonly aria-label=\"done\">"));
+    // kept, with the checkbox's name and the code block's focus added
+    assertThat(clean(html))
+        .isEqualTo(
+            html.replace(" readonly>", " readonly aria-label=\"done\">")
+                .replace("<pre>", "<pre tabindex=\"0\">"));
   }
 
   @Test
