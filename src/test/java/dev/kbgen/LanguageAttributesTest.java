@@ -1,0 +1,113 @@
+package dev.kbgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.testing.SiteFixture;
+import dev.kbgen.testing.SiteFixture.Built;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Text in the page's language and text in the other language are marked as such, so that screen
+ * readers read each in its own language: the language switch and the notice on an article that has
+ * no translation, on the sample site's two untranslated articles.
+ */
+class LanguageAttributesTest {
+  static Built site;
+
+  @BeforeAll
+  static void build() {
+    site =
+        SiteFixture.build(SiteFixture.repoContent(), SiteFixture.repoTemplates(), Path.of(""))
+            .assertOk();
+  }
+
+  private static Document page(String path) {
+    return Jsoup.parse(site.text(path));
+  }
+
+  /** The language a text is read in: its nearest {@code lang} attribute. */
+  private static String langOf(Node node) {
+    for (Node n = node; n != null; n = n.parent()) {
+      if (n instanceof Element e && e.hasAttr("lang")) {
+        return e.attr("lang");
+      }
+    }
+    return "";
+  }
+
+  /** Each non-blank text under {@code root} with the language it is read in: "zh-CN: 中文". */
+  private static List<String> texts(Element root) {
+    List<String> out = new ArrayList<>();
+    root.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode t && !t.isBlank()) {
+            out.add(langOf(t) + ": " + t.text().strip());
+          }
+        });
+    return out;
+  }
+
+  @Test
+  void aChineseOnlyArticleReadsEnglishOnlyWhereItNamesEnglish() {
+    Document zh = page("zh/billing/fapiao-wechat-alipay/index.html");
+    assertThat(zh.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+
+    Element unavailable = zh.selectFirst(".lang-switch a.is-unavailable");
+    assertThat(unavailable.attr("hreflang")).isEqualTo("en");
+    assertThat(texts(unavailable))
+        .containsExactly("en: English", "zh-CN: (此页面尚无该语言版本，链接将打开该语言的首页)");
+    assertThat(texts(zh.selectFirst(".lang-switch a.is-current"))).containsExactly("zh: 中文");
+
+    assertThat(texts(zh.selectFirst(".lang-notice--missing")))
+        .containsExactly(
+            "zh-CN: 本文暂无", "en: English", "zh-CN: 版本。", "zh-CN: 前往", "en: English", "zh-CN: 帮助中心");
+  }
+
+  @Test
+  void anEnglishOnlyArticleReadsChineseOnlyWhereItNamesChinese() {
+    Document en = page("en/billing/us-sales-tax-exemption/index.html");
+    assertThat(en.selectFirst("html").attr("lang")).isEqualTo("en");
+
+    Element unavailable = en.selectFirst(".lang-switch a.is-unavailable");
+    assertThat(unavailable.attr("hreflang")).isEqualTo("zh");
+    assertThat(texts(unavailable))
+        .containsExactly(
+            "zh: 中文",
+            "en: (This page is not translated yet; this link opens the home page in that"
+                + " language)");
+
+    assertThat(texts(en.selectFirst(".lang-notice--missing")))
+        .containsExactly(
+            "en: This article is not available in",
+            "zh: 中文",
+            "en: yet.",
+            "en: Browse the",
+            "zh: 中文",
+            "en: help center");
+  }
+
+  @Test
+  void aLanguagesLabelIsWrittenAsTextInTheNotice(@TempDir Path tmp) {
+    String yaml = SiteFixture.SITE_YAML.replace("label: 中文", "label: \"中文 <b>&amp;\"");
+    Built built =
+        SiteFixture.write(tmp, "-- content/site.yaml --\n" + yaml + SiteFixture.TWO_ARTICLES)
+            .build()
+            .assertOk();
+    Element notice =
+        Jsoup.parse(built.text("en/sync/sync-stops/index.html"))
+            .selectFirst(".lang-notice--missing");
+    assertThat(notice.select("b")).isEmpty();
+    assertThat(notice.select("span[lang=zh]").eachText())
+        .containsExactly("中文 <b>&amp;", "中文 <b>&amp;");
+  }
+}
