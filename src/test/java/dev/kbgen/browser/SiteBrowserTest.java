@@ -435,6 +435,84 @@ class SiteBrowserTest {
     assertThat(luminance(dark)).isLessThan(0.2);
   }
 
+  /**
+   * Printed from a browser in a dark colour scheme, an article is dark text on white paper, badges
+   * and the symptom included; only links to other sites have their address printed after them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Origin.class)
+  @SuppressWarnings("unchecked")
+  void aDarkSchemePrintsDarkOnWhiteWithOnlyExternalAddresses(Origin origin) {
+    browser.open(SampleSite.url(origin, "en/api/webhook-delivery-failures/index.html"));
+    browser.cdp(
+        "Emulation.setEmulatedMedia",
+        Map.of(
+            "media",
+            "print",
+            "features",
+            List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    List<String> colours =
+        (List<String>)
+            browser.js(
+                """
+                function background(e) {
+                  for (; e; e = e.parentElement) {
+                    var c = getComputedStyle(e).backgroundColor;
+                    if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c;
+                  }
+                  return 'rgb(255, 255, 255)';
+                }
+                return Array.from(document.querySelectorAll(
+                    '#article-title, .badge, .kb-section--symptom > h2, .kb-section--symptom p,'
+                    + ' .prose p, .prose code, .prose pre'))
+                  .map(function (e) {
+                    return e.className + ' ' + e.tagName + '|' + getComputedStyle(e).color
+                      + '|' + background(e);
+                  });
+                """);
+    assertThat(colours).hasSizeGreaterThan(10);
+    assertThat(colours).anyMatch(c -> c.startsWith("badge badge--product"));
+    assertThat(colours).anyMatch(c -> c.startsWith("badge badge--type"));
+    assertThat(colours).anyMatch(c -> c.startsWith("badge badge--severity"));
+    for (String c : colours) {
+      String[] p = c.split("\\|");
+      assertThat(luminance(p[2])).as("paper under " + c).isGreaterThan(0.85);
+      assertThat(contrast(p[1], p[2])).as("contrast of " + c).isGreaterThanOrEqualTo(4.5);
+    }
+
+    List<String> after =
+        (List<String>)
+            browser.js(
+                "return Array.from(document.querySelectorAll('.site-main a[href]')).map("
+                    + "function (a) { return a.getAttribute('href') + ' -> '"
+                    + " + getComputedStyle(a, '::after').content; });");
+    assertThat(after)
+        .filteredOn(a -> a.startsWith("https://"))
+        .isNotEmpty()
+        .allMatch(a -> a.endsWith("-> \" (\" attr(href) \")\"") || a.contains("(https://"));
+    assertThat(after)
+        .filteredOn(a -> a.startsWith("../"))
+        .hasSizeGreaterThan(5)
+        .allMatch(a -> a.endsWith("-> none") || a.endsWith("-> normal"));
+  }
+
+  /** WCAG contrast ratio of two CSS rgb()/rgba() colours. */
+  static double contrast(String a, String b) {
+    double la = relativeLuminance(a);
+    double lb = relativeLuminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  private static double relativeLuminance(String css) {
+    String[] p = css.replaceAll("[^0-9.,]", "").split(",");
+    double[] c = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double v = Double.parseDouble(p[i]) / 255;
+      c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
   /** Rough relative luminance (0..1) of a CSS rgb()/rgba() colour. */
   static double luminance(String css) {
     String[] p = css.replaceAll("[^0-9.,]", "").split(",");
