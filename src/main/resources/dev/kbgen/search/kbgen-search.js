@@ -738,6 +738,17 @@
     ['product', 'tag', 'type'].forEach(function (k) { sel[k] = byId('search-filter-' + k); });
     input.value = params.get('q') || '';
 
+    /* The language switch leads to the other language's results for the same words. */
+    var switches = Array.prototype.filter.call(D.querySelectorAll('.lang-switch a[hreflang]'), function (a) {
+      return !a.hasAttribute('aria-current') && /\/search\/index\.html$/.test(a.getAttribute('href'));
+    });
+    switches.forEach(function (a) { a.setAttribute('data-search-href', a.getAttribute('href')); });
+    function switchLanguage(q) {
+      switches.forEach(function (a) {
+        var base = a.getAttribute('data-search-href');
+        a.setAttribute('href', q.trim() ? base + '?q=' + encodeURIComponent(q) : base);
+      });
+    }
     function value(k) { return ready && sel[k] ? sel[k].value : params.get(k) || ''; }
     function setStatus(msg) { if (status) status.textContent = msg; }
     function show(el, on) { if (el) el.hidden = !on; }
@@ -748,6 +759,7 @@
       Object.keys(f).forEach(function (k) { if (f[k]) u.set(k, f[k]); });
       params = u;
       try { W.history.replaceState(null, '', '?' + u); } catch (e) { /* some browsers refuse it on file:// */ }
+      switchLanguage(q);
       show(suggest, false); show(other, false); show(empty, false);
       if (!q.trim()) { res.textContent = ''; setStatus(''); return; }
       setStatus(T.loading || '');
@@ -769,8 +781,9 @@
         if (r.results.length) res.appendChild(list);
         setStatus(r.total ? countText(r.total) : text(T.noResults, { query: q.trim() }));
         if (s && suggest && s !== q) {
-          var link = h('a', '', s);
-          link.href = '?q=' + encodeURIComponent(s);
+          var link = h('a', '', s), su = new URLSearchParams(u);
+          su.set('q', s); // the same filters, the corrected words
+          link.href = '?' + su;
           suggest.textContent = '';
           fill(suggest, T.didYouMean, { suggestion: link });
           show(suggest, true);

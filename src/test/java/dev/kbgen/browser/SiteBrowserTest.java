@@ -290,6 +290,57 @@ class SiteBrowserTest {
     assertThat(suggest.getText()).contains(lang.typoCorrection());
   }
 
+  /** The correction keeps the filters, and the result holds to them. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Origin.class)
+  void theCorrectionKeepsTheFilters(Origin origin) {
+    browser.open(searchPage(origin, EN, "sycn") + "&product=sync");
+    waitForResults();
+    browser.waitFor(d -> browser.find("#search-suggest").isDisplayed());
+    WebElement link = browser.find("#search-suggest a");
+    assertThat(link.getText()).isEqualTo("sync");
+    assertThat(link.getAttribute("href")).endsWith("/en/search/index.html?q=sync&product=sync");
+    link.click();
+    browser.waitFor(d -> d.getCurrentUrl().endsWith("?q=sync&product=sync"));
+    browser.waitFor(d -> "complete".equals(browser.js("return document.readyState")));
+    List<String> hrefs = waitForResults();
+    assertThat(hrefs).isNotEmpty().allMatch(h -> h.contains("/en/sync/"));
+    assertThat(browser.find("#search-page-input").getAttribute("value")).isEqualTo("sync");
+    browser.waitFor(
+        d ->
+            "sync"
+                .equals(
+                    new Select(browser.find("#search-filter-product"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value")));
+  }
+
+  /** The language switch on a results page searches the other language for the same words. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void theLanguageSwitchCarriesTheQuery(Origin origin, Lang lang) {
+    String query = lang.errorCode();
+    browser.open(searchPage(origin, lang, query));
+    waitForResults();
+    String encoded = URLEncoder.encode(query, StandardCharsets.UTF_8);
+    WebElement other = browser.find(".lang-switch a[hreflang='" + lang.other() + "']");
+    browser.waitFor(
+        d -> other.getAttribute("href").endsWith(lang.other() + "/search/index.html?q=" + encoded));
+
+    // Typing a new query changes it too.
+    String typed = (lang == EN ? ZH : EN).errorCode();
+    WebElement input = browser.find("#search-page-input");
+    input.clear();
+    input.sendKeys(typed);
+    browser.waitFor(d -> other.getAttribute("href").endsWith("/search/index.html?q=" + typed));
+    other.click();
+    browser.waitFor(
+        d -> d.getCurrentUrl().endsWith(lang.other() + "/search/index.html?q=" + typed));
+    browser.waitFor(d -> "complete".equals(browser.js("return document.readyState")));
+    assertThat(browser.find("#search-page-input").getAttribute("value")).isEqualTo(typed);
+    assertThat(waitForResults()).isNotEmpty().allMatch(h -> h.contains("/" + lang.other() + "/"));
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("sites")
   void noResultsShowsTheEmptyStateAndOffersTheOtherLanguage(Origin origin, Lang lang) {
