@@ -139,6 +139,9 @@ const VECTORS = [
     ['httpserver', 'gethttpresponsecod', '#gethttpresponsecode', 'gethttpresponsecod', 'get', 'http', 'respons', 'code']],
   // possessives, stop words, apostrophes
   ['The user’s files aren\'t syncing', 'doc', ['user', 'file', 'aren\'t', 'sync']],
+  // contractions typed without the apostrophe, or with U+2019, read as contractions
+  ['Files wont sync, CANT log in; it won’t, Doesnt', 'doc', ['file', 'won\'t', 'sync', 'can\'t', 'log', 'won\'t', 'doesn\'t']],
+  ['cannot went', 'doc', ['cannot', 'went']],
   ['Wi-Fi sync e1001 12 123', 'query', ['wi', 'fi', 'sync', 'e1001', '12', '123', '#e1001', '#123', '!wi-fi sync e1001 12 123', '!e1001', '!123']],
   ['C:\\Users\\x  ', 'query', ['c', 'user', 'x', '!c:\\users\\x']],
   ['', 'query', []],
@@ -451,6 +454,32 @@ test('typos are compared with how the documents spell a word, and shown that way
     } finally {
       fs.rmSync(bare, { recursive: true, force: true });
     }
+  } finally {
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('a contraction typed without its apostrophe is no typo', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'kbgen-js-'));
+  try {
+    const en = [
+      doc('KB-1', 'Files won\'t sync', 'The client won’t sync; you can\'t sign in.', 'sync', 'troubleshooting', []),
+      doc('KB-2', 'Where the files went', 'You can sync files. They went online.', 'sync', 'how-to', [])
+    ];
+    const forms = { went: ['went'], can: ['can'], sync: ['sync'], file: ['files'] };
+    const ctx = runtime(site, { en: writeIndex(site, 'en', en, 50, 4, forms) });
+    for (const q of ['files wont sync', 'Files WONT sync', 'files won\'t sync']) {
+      const r = plain(await ctx.kbgen.search(q, { lang: 'en' }));
+      assert.equal(r.corrected, null, q);
+      assert.equal(r.suggested, null, q);
+      assert.ok(r.terms.includes('won\'t') && !r.terms.includes('went'), r.terms.join(' '));
+      assert.equal(r.results[0].id, 'KB-1', q);
+    }
+    let r = plain(await ctx.kbgen.search('cant sync', { lang: 'en' }));
+    assert.equal(r.corrected, null);
+    assert.ok(r.terms.includes('can\'t') && !r.terms.includes('can'), r.terms.join(' '));
+    r = plain(await ctx.kbgen.search('isnt syncing', { lang: 'en' }));
+    assert.equal(r.corrected, null);
   } finally {
     fs.rmSync(site, { recursive: true, force: true });
   }

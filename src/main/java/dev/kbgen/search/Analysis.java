@@ -78,10 +78,13 @@ public final class Analysis implements AutoCloseable {
   /** A document's words per thread and index build remembered at most (a few megabytes). */
   private static final int MEMO_WORDS = 1 << 16;
 
-  /** English words: lower-cased, possessive removed, stop words left out, stemmed. */
+  /**
+   * English words: lower-cased, possessive removed, contractions typed without their apostrophe
+   * read as contractions ({@link Contractions}), stop words left out, stemmed.
+   */
   private final Analyzer words;
 
-  /** {@link #words} up to its stop words: the words as written. */
+  /** {@link #words} up to its stop words: the words as written, contractions read as such. */
   private final Analyzer rawWords;
 
   /** The rest of {@link #words} for one word of {@link #rawWords}: stop words, stemming. */
@@ -100,7 +103,7 @@ public final class Analysis implements AutoCloseable {
           protected TokenStreamComponents createComponents(String field) {
             Tokenizer source = new StandardTokenizer();
             TokenStream s = new EnglishPossessiveFilter(source);
-            s = new LowerCaseFilter(s);
+            s = new Contractions.Filter(new LowerCaseFilter(s));
             s = new StopFilter(s, stop);
             return new TokenStreamComponents(source, new PorterStemFilter(s));
           }
@@ -111,7 +114,8 @@ public final class Analysis implements AutoCloseable {
           protected TokenStreamComponents createComponents(String field) {
             Tokenizer source = new StandardTokenizer();
             TokenStream s = new EnglishPossessiveFilter(source);
-            return new TokenStreamComponents(source, new LowerCaseFilter(s));
+            return new TokenStreamComponents(
+                source, new Contractions.Filter(new LowerCaseFilter(s)));
           }
         };
     this.stemming =

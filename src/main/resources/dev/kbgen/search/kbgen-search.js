@@ -135,13 +135,19 @@
     return b.slice(0, k + 1).join('');
   }
 
-  /* Class W: StandardTokenizer words -> possessive -> lowercase -> stop -> Porter. emit(term, token). */
+  /* Negative contractions typed without the apostrophe read as contractions ("wont" -> "won't"). */
+  var CONTRACTED = new Map(('aren\'t can\'t couldn\'t didn\'t doesn\'t don\'t hadn\'t hasn\'t haven\'t isn\'t ' +
+    'mustn\'t needn\'t shouldn\'t wasn\'t weren\'t won\'t wouldn\'t').split(' ').map(function (w) { return [w.replace('\'', ''), w]; }));
+
+  /* Class W: StandardTokenizer words -> possessive -> lowercase -> contractions -> stop -> Porter.
+     emit(term, token). */
   function wordTerms(text, emit) {
     words(text, 'en').forEach(function (x) {
       for (var s = x.segment, i = 0; i < s.length; i += 255) { // StandardTokenizer chops at 255 chars
         var t = s.slice(i, i + 255), n = t.length;
         if (n > 1 && '\'’＇'.indexOf(t[n - 2]) >= 0 && (t[n - 1] === 's' || t[n - 1] === 'S')) t = t.slice(0, n - 2);
-        t = lower(t);
+        t = lower(t).replace(/\u2019/g, '\'');
+        t = CONTRACTED.get(t) || t;
         if (!STOP.has(t)) emit(stem(t), t);
       }
     });
@@ -629,14 +635,24 @@
 
   function searchUrl(lang, q) { return cfg.root + lang + '/search/index.html?q=' + encodeURIComponent(q); }
 
+  /* The spelling in the case of the word as typed: all capitals (two letters or more), a capital
+     first letter, or as spelled. */
+  function cased(typed, spelling) {
+    var c = Array.from(typed);
+    if (c.length > 1 && typed === typed.toUpperCase() && typed !== typed.toLowerCase()) return spelling.toUpperCase();
+    if (UPPER.test(c[0])) { var f = Array.from(spelling); return f[0].toUpperCase() + f.slice(1).join(''); }
+    return spelling;
+  }
+
   /* A display form of the corrected query: each corrected word replaced by the spelling of its
-     correction that is closest to it. */
+     correction that is closest to it, in the case it was typed in. */
   function suggestion(q, r) {
     if (!r.suggested) return null;
     var s = q.normalize('NFKC');
     Object.keys(r.suggested).forEach(function (tok) {
       var rep = r.suggested[tok];
-      s = s.replace(new RegExp('(^|[^\\p{L}])' + tok.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}])', 'giu'), function (m, pre) { return pre + rep; });
+      s = s.replace(new RegExp('(^|[^\\p{L}])(' + tok.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ')(?![\\p{L}])', 'giu'),
+        function (m, pre, typed) { return pre + cased(typed, rep); });
     });
     return s;
   }

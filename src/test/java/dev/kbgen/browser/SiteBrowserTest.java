@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -339,6 +340,33 @@ class SiteBrowserTest {
     browser.waitFor(d -> "complete".equals(browser.js("return document.readyState")));
     assertThat(browser.find("#search-page-input").getAttribute("value")).isEqualTo(typed);
     assertThat(waitForResults()).isNotEmpty().allMatch(h -> h.contains("/" + lang.other() + "/"));
+  }
+
+  @Test
+  void theCorrectionKeepsTheTypedCaseAndAContractionIsNoTypo() {
+    for (String[] q :
+        new String[][] {
+          {"Acess Denied", "Access Denied"},
+          {"ACESS denied on Windows", "ACCESS denied on Windows"},
+          {"sync Pasued acess", "sync Paused access"}
+        }) {
+      browser.open(searchPage(Origin.FILE, EN, q[0]));
+      assertThat(waitForResults()).as(q[0]).isNotEmpty();
+      WebElement suggest = browser.find("#search-suggest");
+      assertThat(suggest.isDisplayed()).as(q[0]).isTrue();
+      assertThat(browser.find("#search-suggest a").getText()).isEqualTo(q[1]);
+    }
+    for (String[] q :
+        new String[][] {
+          {"my files wont sync", "en/sync/files-stuck-syncing/index.html"},
+          {"cant log in", "en/mobile/android-signed-out/index.html"}
+        }) {
+      browser.open(searchPage(Origin.FILE, EN, q[0]));
+      List<String> hrefs = waitForResults();
+      assertThat(hrefs).as(q[0]).isNotEmpty();
+      assertThat(hrefs.get(0)).as(q[0]).contains(q[1]);
+      assertThat(browser.find("#search-suggest").isDisplayed()).as(q[0]).isFalse();
+    }
   }
 
   @ParameterizedTest(name = "{0} {1}")

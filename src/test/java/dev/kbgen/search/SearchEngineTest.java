@@ -3,6 +3,7 @@ package dev.kbgen.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -62,5 +63,66 @@ class SearchEngineTest {
     assertThat(term("cardz", 1, dictionary("carda", 2, "cardb", 5, "cardc", 5))).isEqualTo("cardb");
     assertThat(term("cardz", 2, dictionary("car", 9, "cardza", 1))).isEqualTo("cardza");
     assertThat(term("cardz", 2, dictionary("card", 1, "cards", 1))).isEqualTo("card");
+  }
+
+  @Test
+  void contractionsTypedWithoutTheirApostropheAreReadAsContractions() {
+    List<SearchDocument> docs =
+        List.of(
+            CoverageRankingTest.doc(
+                "en/wont", "en", "Files won't sync", "The client won’t sync; you can't sign in."),
+            CoverageRankingTest.doc(
+                "en/went", "en", "Where the files went", "You can sync files. They went online."));
+    try (SearchEngine engine = SearchEngine.build(docs)) {
+      for (String query : List.of("files wont sync", "Files WONT sync", "files won't sync")) {
+        SearchEngine.Result r = engine.search(query, "en", 10, SearchEngine.Filters.NONE, true);
+        assertThat(r.corrected()).as(query).isEmpty();
+        assertThat(r.suggested()).as(query).isEmpty();
+        assertThat(r.terms()).as(query).contains("won't").doesNotContain("went", "wont");
+        assertThat(r.hits()).extracting(h -> h.document().key()).first().isEqualTo("en/wont");
+      }
+      SearchEngine.Result cant =
+          engine.search("cant sync", "en", 10, SearchEngine.Filters.NONE, true);
+      assertThat(cant.corrected()).isEmpty();
+      assertThat(cant.terms()).contains("can't").doesNotContain("can", "cant");
+      assertThat(cant.hits()).extracting(h -> h.document().key()).first().isEqualTo("en/wont");
+      // with no article that uses it, the word is still not taken for a typo of another
+      SearchEngine.Result isnt =
+          engine.search("isnt syncing", "en", 10, SearchEngine.Filters.NONE, true);
+      assertThat(isnt.corrected()).isEmpty();
+      assertThat(isnt.terms()).contains("isn't");
+    }
+    try (Analysis analysis = new Analysis()) {
+      for (String bare :
+          List.of(
+              "arent",
+              "cant",
+              "couldnt",
+              "didnt",
+              "doesnt",
+              "dont",
+              "hadnt",
+              "hasnt",
+              "havent",
+              "isnt",
+              "mustnt",
+              "neednt",
+              "shouldnt",
+              "wasnt",
+              "werent",
+              "wont",
+              "wouldnt")) {
+        String contraction = bare.substring(0, bare.length() - 1) + "'t";
+        assertThat(analysis.analyze(bare, Analysis.Mode.DOC)).as(bare).containsExactly(contraction);
+        assertThat(analysis.analyze(bare.toUpperCase(Locale.ROOT), Analysis.Mode.DOC))
+            .as(bare)
+            .containsExactly(contraction);
+        assertThat(analysis.analyze(contraction.replace('\'', '\u2019'), Analysis.Mode.DOC))
+            .as(bare)
+            .containsExactly(contraction);
+      }
+      assertThat(analysis.analyze("cannot went", Analysis.Mode.DOC))
+          .containsExactly("cannot", "went");
+    }
   }
 }

@@ -87,6 +87,42 @@ class SearchParityTest {
     assertRankingParity(output, engine, queries, Path.of("target", "search-parity.txt"));
   }
 
+  @Test
+  void contractionsTypedWithoutTheirApostropheAreNoTyposOnEitherSide() throws IOException {
+    Node.require();
+    List<String> typed =
+        List.of(
+            "my files wont sync",
+            "cant log in",
+            "App DOESNT open behind the proxy",
+            "webhook wasnt delivered",
+            "my files won’t sync");
+    List<Object> vectors = new ArrayList<>();
+    List<Object> nodeQueries = new ArrayList<>();
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    for (int i = 0; i < typed.size(); i++) {
+      vectors.add(Map.of("id", "q" + i, "text", typed.get(i), "mode", "query"));
+      nodeQueries.add(Map.of("id", "q" + i, "lang", "en", "query", typed.get(i)));
+      expected.put("q" + i, engine.analysis().analyzeQuery(typed.get(i)));
+    }
+    assertThat(expected.get("q0")).startsWith("my", "file", "won't", "sync");
+    assertThat(expected.get("q1")).startsWith("can't", "log");
+    assertThat(expected.get("q2")).startsWith("app", "doesn't", "open");
+    assertThat(expected.get("q3")).startsWith("webhook", "wasn't");
+    assertThat(expected.get("q4")).startsWith("my", "file", "won't", "sync");
+    String output = runNode(vectors, nodeQueries);
+    assertAnalysisParity(output, expected);
+    for (int i = 0; i < typed.size(); i++) {
+      SearchEngine.Result reference = engine.search(typed.get(i), "en", 10, Filters.NONE, true);
+      assertThat(reference.corrected()).as(typed.get(i)).isEmpty();
+      assertThat(corrections(output, "corrected", "q" + i)).as(typed.get(i)).isEmpty();
+      assertThat(terms(output, "results", "q" + i))
+          .as(typed.get(i))
+          .first()
+          .isEqualTo(reference.hits().get(0).document().id());
+    }
+  }
+
   /**
    * The golden analysis vectors: every title, curated phrase and a sample of body text (doc mode)
    * and every evaluation query (query mode). Adds {@code {id, text, mode}} to {@code vectors} and
