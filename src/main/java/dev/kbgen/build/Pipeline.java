@@ -716,12 +716,19 @@ public final class Pipeline {
 
   private SearchDocument searchDocument(Article a) {
     RenderedBody body = bodies.get(a.path());
+    // The fields leave out the titles that references show: the other articles' words (a link to
+    // the "HTTP 502" article is no answer to "HTTP 502"). The excerpt keeps them, as it reads.
+    List<String> own = body.ownTexts();
     StringBuilder symptom = new StringBuilder();
-    StringBuilder rest = new StringBuilder(body.introText());
+    StringBuilder rest = new StringBuilder(own.get(0));
+    StringBuilder shownSymptom = new StringBuilder();
+    StringBuilder shownRest = new StringBuilder(body.introText());
     StringBuilder headings = new StringBuilder();
-    for (RenderedBody.Section s : body.sections()) {
-      StringBuilder target = s.kind() == SectionKind.SYMPTOM ? symptom : rest;
-      target.append('\n').append(s.text());
+    for (int i = 0; i < body.sections().size(); i++) {
+      RenderedBody.Section s = body.sections().get(i);
+      boolean isSymptom = s.kind() == SectionKind.SYMPTOM;
+      (isSymptom ? symptom : rest).append('\n').append(own.get(1 + i));
+      (isSymptom ? shownSymptom : shownRest).append('\n').append(s.text());
       if (s.kind() == SectionKind.OTHER) {
         headings.append(s.heading()).append('\n');
       }
@@ -739,7 +746,8 @@ public final class Pipeline {
     fields.put(SearchField.CODES, String.join("\n", curated));
     fields.put(SearchField.HEADINGS, headings.toString());
     fields.put(SearchField.BODY, rest.toString());
-    String excerptSource = symptom.length() > 0 ? symptom.toString() : rest.toString();
+    String excerptSource =
+        shownSymptom.length() > 0 ? shownSymptom.toString() : shownRest.toString();
     return new SearchDocument(
         a.path(),
         a.id(),

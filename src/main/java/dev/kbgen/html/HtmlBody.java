@@ -2,6 +2,7 @@ package dev.kbgen.html;
 
 import java.util.List;
 import java.util.StringJoiner;
+import org.jsoup.nodes.Element;
 
 /**
  * A rendered article body taken apart.
@@ -38,5 +39,10 @@ public record HtmlBody(
       }
     }
     return text.toString();
+  }
+
+  /** A text as it reads in a body's plain text: whitespace collapsed and trimmed, as jsoup does. */
+  public static String asText(String text) {
+    return new Element("span").appendText(text).text();
   }
 }

@@ -146,7 +146,13 @@ public final class MarkdownRenderer {
           new RenderedBody.Section(kind, s.heading(), s.anchor(), s.html(), s.text(), line));
     }
     return new RenderedBody(
-        body.intro(), body.introText(), sections, body.headings(), scope.linked, scope.anchors);
+        body.intro(),
+        body.introText(),
+        sections,
+        body.headings(),
+        scope.linked,
+        scope.anchors,
+        scope.referenceTitles.stream().map(HtmlBody::asText).toList());
   }
 
   /**
@@ -206,6 +212,9 @@ public final class MarkdownRenderer {
     final Document doc;
     final Set<String> linked = new TreeSet<>();
     final List<AnchorLink> anchors = new ArrayList<>();
+
+    /** The titles written as the text of references that have none of their own, in order. */
+    final List<String> referenceTitles = new ArrayList<>();
 
     RenderScope(Article article, LinkResolver links, Problems problems, Document doc) {
       this.article = article;
@@ -370,7 +379,12 @@ public final class MarkdownRenderer {
         html.attr("hreflang", r.fallbackLang()).attr("class", "kb-ref lang-fallback");
       }
       html.withAttr().tag("a");
-      html.text(text != null && !text.isEmpty() ? text : r.title());
+      if (text != null && !text.isEmpty()) {
+        html.text(text);
+      } else {
+        html.text(r.title());
+        scope.referenceTitles.add(r.title());
+      }
       html.closeTag("a");
     }
   }

@@ -116,13 +116,16 @@ public final class SiteAssembler {
     return a.title();
   }
 
-  /** The slugs of the codes an article declares or mentions in its text. */
+  /**
+   * The slugs of the codes an article declares or mentions in its own text: the titles its
+   * references show are the other articles' words, not a mention.
+   */
   private Set<String> codeSlugs(Article a, CodeNames codes) {
     Set<String> slugs = new TreeSet<>();
     a.meta().errorCodes().forEach(c -> slugs.add(Permalinks.codeSlug(c)));
     RenderedBody body = in.bodies().get(a.path());
     if (body != null) {
-      String text = body.text().toLowerCase(Locale.ROOT);
+      String text = body.ownText().toLowerCase(Locale.ROOT);
       CodeTokens.forEach(
           text,
           (start, end) -> {
@@ -137,6 +140,13 @@ public final class SiteAssembler {
         }
       }
     }
+    return slugs;
+  }
+
+  /** The slugs of the codes in an article's {@code error_codes}. */
+  private static Set<String> declared(Article a) {
+    Set<String> slugs = new TreeSet<>();
+    a.meta().errorCodes().forEach(c -> slugs.add(Permalinks.codeSlug(c)));
     return slugs;
   }
 
@@ -209,15 +219,31 @@ public final class SiteAssembler {
           byCode.computeIfAbsent(slug, k -> new ArrayList<>());
         }
       }
-      // An error code page lists every article that declares or mentions the code. Mentions are
-      // found through each article's code-like tokens (one pass over its text); only codes with
-      // spaces, such as "HTTP 502", need a plain text search.
+      // An error code page lists every article that declares or mentions the code: first those
+      // that declare it, the ones about fewer codes first (an article about the code before a
+      // list of many), then those that only mention it. Mentions are found through each
+      // article's code-like tokens (one pass over its text); only codes with spaces, such as
+      // "HTTP 502", need a plain text search.
       CodeNames codes = new CodeNames(codeNames);
       // Articles are scanned on every core; the lists are filled in article order.
       List<Set<String>> mentions = articles.parallelStream().map(a -> codeSlugs(a, codes)).toList();
+      List<Integer> bySpecificity = new ArrayList<>();
       for (int i = 0; i < articles.size(); i++) {
+        bySpecificity.add(i);
+      }
+      bySpecificity.sort(Comparator.comparingInt(i -> declared(articles.get(i)).size()));
+      for (int i : bySpecificity) {
+        Set<String> declared = declared(articles.get(i));
+        mentions.get(i).stream()
+            .filter(declared::contains)
+            .forEach(slug -> byCode.get(slug).add(articles.get(i)));
+      }
+      for (int i = 0; i < articles.size(); i++) {
+        Set<String> declared = declared(articles.get(i));
         for (String slug : mentions.get(i)) {
-          byCode.get(slug).add(articles.get(i));
+          if (!declared.contains(slug)) {
+            byCode.get(slug).add(articles.get(i));
+          }
         }
       }
       byProduct.values().removeIf(List::isEmpty);
