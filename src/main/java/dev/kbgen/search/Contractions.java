@@ -36,12 +36,15 @@ final class Contractions {
           "won't",
           "wouldn't");
 
-  private static final CharArrayMap<String> BARE = new CharArrayMap<>(WORDS.size(), false);
+  /** Each contraction by its spelling without the apostrophe; read only. */
+  private static final CharArrayMap<String> BARE = bare();
 
-  static {
+  private static CharArrayMap<String> bare() {
+    CharArrayMap<String> map = new CharArrayMap<>(WORDS.size(), false);
     for (String w : WORDS) {
-      BARE.put(w.replace("'", ""), w);
+      map.put(w.replace("'", ""), w);
     }
+    return CharArrayMap.unmodifiableMap(map);
   }
 
   private Contractions() {}
