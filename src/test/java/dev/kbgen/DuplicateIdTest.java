@@ -14,46 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * paired or linked through the id, which would report differences from the wrong translation.
  */
 class DuplicateIdTest {
-  private static final String ARTICLE =
-      """
-      ---
-      id: %s
-      title: %s
-      tags: [%s]
-      updated: 2026-02-10
-      ---
-
-      ## %s
-
-      %s
-
-      ## %s
-
-      Text.
-
-      ## %s
-
-      Text.
-
-      ## %s
-
-      Text.
-      """;
-
   private static String article(String path, String id, String title, String tag, String body) {
-    boolean zh = path.startsWith("zh/");
-    return "-- content/"
-        + path
-        + " --\n"
-        + ARTICLE.formatted(
-            id,
-            title,
-            tag,
-            zh ? "症状" : "Symptom",
-            body,
-            zh ? "原因" : "Cause",
-            zh ? "解决方案" : "Resolution",
-            zh ? "预防措施" : "Prevention");
+    return SiteFixture.article(path, id, "title: " + title + "\ntags: [" + tag + "]\n", body);
   }
 
   @Test

@@ -14,43 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnbuiltArticlesTest {
   private static String article(String path, String id, String extra, String body) {
-    boolean zh = path.startsWith("zh/");
-    return "-- content/"
-        + path
-        + " --\n"
-        + """
-        ---
-        id: %s
-        title: Title of %s
-        tags: [network]
-        updated: 2026-02-10
-        %s---
-
-        ## %s
-
-        %s
-
-        ## %s
-
-        Text.
-
-        ## %s
-
-        Text.
-
-        ## %s
-
-        Text.
-        """
-            .formatted(
-                id,
-                id,
-                extra,
-                zh ? "症状" : "Symptom",
-                body,
-                zh ? "原因" : "Cause",
-                zh ? "解决方案" : "Resolution",
-                zh ? "预防措施" : "Prevention");
+    return SiteFixture.article(
+        path, id, "title: Title of " + id + "\ntags: [network]\n" + extra, body);
   }
 
   private static String check(Path tmp, String site) {

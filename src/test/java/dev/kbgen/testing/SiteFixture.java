@@ -192,6 +192,32 @@ public final class SiteFixture {
   }
 
   /**
+   * A troubleshooting article as a fixture section: {@code id}, the given front-matter lines
+   * (title, tags, anything else, each ending in a newline), the four sections in the language of
+   * {@code path} ({@code en/...} or {@code zh/...}) with {@code symptom} as the symptom.
+   */
+  public static String article(String path, String id, String frontMatter, String symptom) {
+    boolean zh = path.startsWith("zh/");
+    return "-- content/"
+        + path
+        + " --\n---\nid: "
+        + id
+        + "\n"
+        + frontMatter
+        + "updated: 2026-02-10\n---\n\n## "
+        + (zh ? "症状" : "Symptom")
+        + "\n\n"
+        + symptom
+        + "\n\n## "
+        + (zh ? "原因" : "Cause")
+        + "\n\nText.\n\n## "
+        + (zh ? "解决方案" : "Resolution")
+        + "\n\nText.\n\n## "
+        + (zh ? "预防措施" : "Prevention")
+        + "\n\nText.\n";
+  }
+
+  /**
    * A stand-in for a site that an earlier build wrote into {@code out}: the search runtime (which
    * marks a folder as a kbgen site that a build may replace) and {@code en/marker.html}, returned.
    */
