@@ -41,9 +41,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes a new article, or with --translate the translation of one, from its type's"
           + " template.",
-      "The article goes to <content>/<lang>/<product>/<slug>.md, with the next free id (or --id), the section headings in the article's language and today's"
-          + " date. With --translate ID, starts the translation of an existing article instead:"
-          + " the source's front matter and body with headings in the new language and a"
+      "The article goes to <content>/<lang>/<product>/<slug>.md, with the next free id (or"
+          + " --id), the section headings in the article's language and today's date. With"
+          + " --translate ID, starts the translation of an existing article instead: the"
+          + " source's front matter and body with headings in the new language and a"
           + " 'translated_from'. Never overwrites a file."
     })
 public final class NewCommand implements Callable<Integer> {
