@@ -1,4 +1,5 @@
-/* kbgen theme script: copy buttons and the "/" search shortcut. No inline code, no libraries. */
+/* kbgen theme script: copy buttons, the "/" search shortcut and the article's contents on narrow
+   screens. No inline code, no libraries. */
 (function () {
   'use strict';
 
@@ -88,7 +89,19 @@
     });
   }
 
+  /* On a screen too narrow for the contents beside the article, they start closed: the
+     Symptom comes first. Without the script they stay open. */
+  function setupContents() {
+    var details = document.querySelector('.toc details');
+    if (!details || !window.matchMedia) { return; }
+    var wide = window.matchMedia('(min-width: 64rem)');
+    function fit() { details.open = wide.matches; }
+    fit();
+    if (wide.addEventListener) { wide.addEventListener('change', fit); }
+  }
+
   function init() {
+    setupContents();
     setupCopyButtons();
     setupShortcut();
   }

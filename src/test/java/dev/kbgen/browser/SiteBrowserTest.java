@@ -490,6 +490,35 @@ class SiteBrowserTest {
     assertNoHorizontalScroll("results");
   }
 
+  /**
+   * On a phone the article's contents start closed, so that the Symptom comes sooner; a tap opens
+   * them. On a desktop they are open beside the article.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void theContentsStartClosedOnAPhoneAndOpenOnADesktop(Origin origin, Lang lang) {
+    String page = SampleSite.url(origin, lang.code() + "/sync/windows-access-denied/index.html");
+    String open = "return document.querySelector('.toc details').open";
+    String symptom =
+        "return document.querySelector('.kb-section--symptom h2').getBoundingClientRect().top";
+    try {
+      browser.phone();
+      browser.open(page);
+      browser.waitFor(d -> Boolean.FALSE.equals(browser.js(open)));
+      assertThat(browser.find(".toc ol").isDisplayed()).isFalse();
+      double closed = ((Number) browser.js(symptom)).doubleValue();
+      browser.js("document.querySelector('.toc summary').click()"); // a tap, below the screen
+      assertThat(browser.find(".toc ol").isDisplayed()).isTrue();
+      double opened = ((Number) browser.js(symptom)).doubleValue();
+      assertThat(opened - closed).as("the contents' height above the Symptom").isGreaterThan(100);
+    } finally {
+      browser.desktop();
+    }
+    browser.open(page);
+    assertThat(browser.js(open)).isEqualTo(Boolean.TRUE);
+    assertThat(browser.find(".toc ol").isDisplayed()).isTrue();
+  }
+
   private static void assertNoHorizontalScroll(String page) {
     assertThat(browser.js("return window.innerWidth")).as(page).isEqualTo(375L);
     Object widths =
