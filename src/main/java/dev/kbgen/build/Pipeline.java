@@ -228,6 +228,13 @@ public final class Pipeline {
    * until the next full build, which the server runs next. Empty when the change needs a full
    * build: the file is new, gone or not an article, its front matter changed, or it has errors.
    */
+  /** The file of the first article built, if any: for warming up {@link #rebuildBody}. */
+  public Optional<Path> firstArticleFile() {
+    return articles == null || articles.isEmpty()
+        ? Optional.empty()
+        : Optional.of(options.content().resolve(articles.get(0).path()));
+  }
+
   public Optional<QuickPage> rebuildBody(Path file) {
     if (assembled == null || pages == 0 || problems.hasErrors()) {
       return Optional.empty();

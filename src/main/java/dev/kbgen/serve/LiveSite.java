@@ -209,6 +209,27 @@ final class LiveSite {
         new Quick(f.path(), page.get().problems(), (System.nanoTime() - start) / 1_000_000));
   }
 
+  /**
+   * Makes the page of an unchanged article once and drops it, after the first build: the code of a
+   * quick update then runs compiled at the first edit too (at 10,000 pairs the first edit took
+   * about twice as long as the next ones). Serves nothing.
+   */
+  void warmUp() {
+    Pipeline last = lastGood;
+    if (last == null) {
+      return;
+    }
+    for (int i = 0; i < WARM_UP_RUNS; i++) {
+      try {
+        last.firstArticleFile().ifPresent(last::rebuildBody);
+      } catch (RuntimeException e) {
+        return; // an edit reports what goes wrong
+      }
+    }
+  }
+
+  private static final int WARM_UP_RUNS = 3;
+
   /** Builds the site and makes it what is served. */
   Outcome build() {
     long start = System.nanoTime();

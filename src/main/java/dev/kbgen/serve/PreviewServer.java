@@ -130,6 +130,7 @@ public final class PreviewServer implements AutoCloseable {
     site.snapshot();
     LiveSite.Outcome first = site.build();
     report(first, List.of());
+    site.warmUp();
     http.createContext("/", this::handle);
     http.setExecutor(executor);
     http.start();
