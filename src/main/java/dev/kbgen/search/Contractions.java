@@ -69,9 +69,12 @@ final class Contractions {
           b[i] = '\'';
         }
       }
-      String contraction = BARE.get(b, 0, n);
-      if (contraction != null) {
-        term.setEmpty().append(contraction);
+      // Every bare contraction ends in "nt": most words are ruled out without a lookup.
+      if (n >= 4 && b[n - 1] == 't' && b[n - 2] == 'n') {
+        String contraction = BARE.get(b, 0, n);
+        if (contraction != null) {
+          term.setEmpty().append(contraction);
+        }
       }
       return true;
     }
