@@ -121,8 +121,7 @@ public final class SiteAssembler {
    * references show are the other articles' words, not a mention.
    */
   private Set<String> codeSlugs(Article a, CodeNames codes) {
-    Set<String> slugs = new TreeSet<>();
-    a.meta().errorCodes().forEach(c -> slugs.add(Permalinks.codeSlug(c)));
+    Set<String> slugs = declared(a);
     RenderedBody body = in.bodies().get(a.path());
     if (body != null) {
       String text = body.ownText().toLowerCase(Locale.ROOT);
@@ -227,21 +226,20 @@ public final class SiteAssembler {
       CodeNames codes = new CodeNames(codeNames);
       // Articles are scanned on every core; the lists are filled in article order.
       List<Set<String>> mentions = articles.parallelStream().map(a -> codeSlugs(a, codes)).toList();
+      List<Set<String>> declared = articles.stream().map(SiteAssembler::declared).toList();
       List<Integer> bySpecificity = new ArrayList<>();
       for (int i = 0; i < articles.size(); i++) {
         bySpecificity.add(i);
       }
-      bySpecificity.sort(Comparator.comparingInt(i -> declared(articles.get(i)).size()));
+      bySpecificity.sort(Comparator.comparingInt(i -> declared.get(i).size()));
       for (int i : bySpecificity) {
-        Set<String> declared = declared(articles.get(i));
-        mentions.get(i).stream()
-            .filter(declared::contains)
-            .forEach(slug -> byCode.get(slug).add(articles.get(i)));
+        for (String slug : declared.get(i)) {
+          byCode.get(slug).add(articles.get(i));
+        }
       }
       for (int i = 0; i < articles.size(); i++) {
-        Set<String> declared = declared(articles.get(i));
         for (String slug : mentions.get(i)) {
-          if (!declared.contains(slug)) {
+          if (!declared.get(i).contains(slug)) {
             byCode.get(slug).add(articles.get(i));
           }
         }
