@@ -110,6 +110,11 @@ class SearchParityTest {
     assertThat(expected.get("q2")).startsWith("app", "doesn't", "open");
     assertThat(expected.get("q3")).startsWith("webhook", "wasn't");
     assertThat(expected.get("q4")).startsWith("my", "file", "won't", "sync");
+    // Every contraction of the table, typed bare: the runtime's table must hold the same words.
+    String bare = String.join(" ", Contractions.WORDS).replace("'", "");
+    vectors.add(Map.of("id", "all", "text", bare, "mode", "query"));
+    expected.put("all", engine.analysis().analyzeQuery(bare));
+    assertThat(expected.get("all")).startsWith(Contractions.WORDS.toArray(String[]::new));
     String output = runNode(vectors, nodeQueries);
     assertAnalysisParity(output, expected);
     for (int i = 0; i < typed.size(); i++) {
