@@ -728,14 +728,10 @@ public final class Pipeline {
     List<String> own = body.ownTexts();
     StringBuilder symptom = new StringBuilder();
     StringBuilder rest = new StringBuilder(own.get(0));
-    StringBuilder shownSymptom = new StringBuilder();
-    StringBuilder shownRest = new StringBuilder(body.introText());
     StringBuilder headings = new StringBuilder();
     for (int i = 0; i < body.sections().size(); i++) {
       RenderedBody.Section s = body.sections().get(i);
-      boolean isSymptom = s.kind() == SectionKind.SYMPTOM;
-      (isSymptom ? symptom : rest).append('\n').append(own.get(1 + i));
-      (isSymptom ? shownSymptom : shownRest).append('\n').append(s.text());
+      (s.kind() == SectionKind.SYMPTOM ? symptom : rest).append('\n').append(own.get(1 + i));
       if (s.kind() == SectionKind.OTHER) {
         headings.append(s.heading()).append('\n');
       }
@@ -754,7 +750,9 @@ public final class Pipeline {
     fields.put(SearchField.HEADINGS, headings.toString());
     fields.put(SearchField.BODY, rest.toString());
     String excerptSource =
-        shownSymptom.length() > 0 ? shownSymptom.toString() : shownRest.toString();
+        body.referenceTitles().isEmpty()
+            ? (symptom.length() > 0 ? symptom : rest).toString()
+            : excerptSource(body);
     return new SearchDocument(
         a.path(),
         a.id(),
@@ -770,15 +768,48 @@ public final class Pipeline {
         curated);
   }
 
-  /** About 300 characters of plain text, cut at a word boundary. */
-  static String excerpt(String text) {
-    String t = text.strip().replaceAll("\\s+", " ");
-    if (t.length() <= 300) {
-      return t;
+  /** The text an excerpt is taken from, as the body reads: the symptom, else the whole body. */
+  private static String excerptSource(RenderedBody body) {
+    StringBuilder symptom = new StringBuilder();
+    StringBuilder rest = new StringBuilder(body.introText());
+    for (RenderedBody.Section s : body.sections()) {
+      (s.kind() == SectionKind.SYMPTOM ? symptom : rest).append('\n').append(s.text());
     }
-    int cut = t.lastIndexOf(' ', 300);
-    return t.substring(0, cut > 200 ? cut : 300) + "…";
+    return (symptom.length() > 0 ? symptom : rest).toString();
   }
+
+  /**
+   * About 300 characters of plain text, cut at a word boundary: the text stripped, each run of
+   * whitespace ({@code \s}) made one space. Only the start of the text is read (it is a whole
+   * body).
+   */
+  static String excerpt(String text) {
+    String stripped = text.strip();
+    StringBuilder t = new StringBuilder(EXCERPT + 1);
+    boolean space = false;
+    for (int i = 0; i < stripped.length() && t.length() <= EXCERPT; i++) {
+      char c = stripped.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        space = true;
+        continue;
+      }
+      if (space) {
+        t.append(' ');
+        space = false;
+        if (t.length() > EXCERPT) {
+          break;
+        }
+      }
+      t.append(c);
+    }
+    if (t.length() <= EXCERPT) {
+      return t.toString();
+    }
+    int cut = t.lastIndexOf(" ", EXCERPT);
+    return t.substring(0, cut > 200 ? cut : EXCERPT) + "…";
+  }
+
+  private static final int EXCERPT = 300;
 
   private void staticFiles() {
     Path dir = options.templates().resolve("static");
