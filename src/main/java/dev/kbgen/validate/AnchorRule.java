@@ -5,7 +5,6 @@ import dev.kbgen.html.HtmlHeading;
 import dev.kbgen.markdown.AnchorLink;
 import dev.kbgen.markdown.RenderedBody;
 import dev.kbgen.problem.Problems;
-import dev.kbgen.problem.Severity;
 import dev.kbgen.problem.Suggestions;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +55,10 @@ public final class AnchorRule {
                     + String.join(", ", ids.stream().limit(8).map(id -> "#" + id).toList());
         problems.add(
             a.source()
-                .problem(
-                    Severity.WARNING,
+                .warning(
                     link.line(),
                     link.column(),
                     "anchor '#" + link.anchor() + "' does not exist in " + where,
-                    "",
                     Suggestions.closest(anchor, ids)
                         .map(c -> "did you mean '#" + c + "'?")
                         .orElse(fallback)));

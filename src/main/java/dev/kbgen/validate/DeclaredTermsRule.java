@@ -3,7 +3,6 @@ package dev.kbgen.validate;
 import dev.kbgen.config.Term;
 import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
-import dev.kbgen.problem.Severity;
 import dev.kbgen.problem.Suggestions;
 import dev.kbgen.yaml.Mark;
 import java.util.List;
@@ -19,12 +18,10 @@ final class DeclaredTermsRule implements Rule {
       if (product == null) {
         problems.add(
             a.source()
-                .problem(
-                    Severity.WARNING,
+                .warning(
                     1,
                     1,
                     "no product: folder '" + a.area() + "' is not a product in site.yaml",
-                    "",
                     "add 'product: <key>' or declare '"
                         + a.area()
                         + "' under 'products' in site.yaml"));
@@ -32,12 +29,10 @@ final class DeclaredTermsRule implements Rule {
         Mark m = a.meta().mark("product");
         problems.add(
             a.source()
-                .problem(
-                    Severity.WARNING,
+                .warning(
                     m.line(),
                     m.column(),
                     "product '" + product + "' is not declared in site.yaml",
-                    "",
                     Suggestions.didYouMean(product, products, "declare it under 'products'")));
       }
       for (int i = 0; i < a.meta().tags().size(); i++) {
@@ -46,12 +41,10 @@ final class DeclaredTermsRule implements Rule {
           Mark m = a.meta().marks().getOrDefault("tags#" + i, a.meta().mark("tags"));
           problems.add(
               a.source()
-                  .problem(
-                      Severity.WARNING,
+                  .warning(
                       m.line(),
                       m.column(),
                       "tag '" + tag + "' is not declared in site.yaml",
-                      "",
                       Suggestions.didYouMean(
                           tag, tags, "declare it under 'tags' with a name per language")));
         }

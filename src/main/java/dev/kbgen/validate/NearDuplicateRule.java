@@ -2,7 +2,6 @@ package dev.kbgen.validate;
 
 import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
-import dev.kbgen.problem.Severity;
 import dev.kbgen.yaml.Mark;
 import java.util.Locale;
 
@@ -27,14 +26,12 @@ public final class NearDuplicateRule {
     problems.add(
         second
             .source()
-            .problem(
-                Severity.WARNING,
+            .warning(
                 m.line(),
                 m.column(),
                 "nearly the same as "
                     + first.source().file()
                     + String.format(Locale.ROOT, " (similarity %.2f)", similarity),
-                "",
                 "merge the two articles, or make clear in the title and symptom how they differ"
                     + String.format(
                         Locale.ROOT, " (duplicate_threshold in site.yaml: %.2f)", threshold)));

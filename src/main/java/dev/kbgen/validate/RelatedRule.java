@@ -2,7 +2,6 @@ package dev.kbgen.validate;
 
 import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
-import dev.kbgen.problem.Severity;
 import dev.kbgen.yaml.Mark;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,12 +25,10 @@ final class RelatedRule implements Rule {
         if (input.draftOnly(id)) {
           problems.add(
               a.source()
-                  .problem(
-                      Severity.WARNING,
+                  .warning(
                       m.line(),
                       m.column(),
                       "related article '" + id + "' is a draft",
-                      "",
                       "it is left out until it is published, or built with --drafts"));
         } else {
           problems.add(

@@ -27,8 +27,7 @@ final class ReviewDatesRule implements Rule {
           Mark m = meta.mark("review_by");
           problems.add(
               a.source()
-                  .problem(
-                      Severity.WARNING,
+                  .warning(
                       m.line(),
                       m.column(),
                       "review date "
@@ -36,7 +35,6 @@ final class ReviewDatesRule implements Rule {
                           + " has passed ("
                           + days(meta.reviewBy(), today)
                           + " ago)",
-                      "",
                       "check that the article is still right, then set 'reviewed: "
                           + today
                           + "' and a new 'review_by'"));
@@ -79,12 +77,10 @@ final class ReviewDatesRule implements Rule {
     Mark m = a.meta().mark(key);
     problems.add(
         a.source()
-            .problem(
-                Severity.WARNING,
+            .warning(
                 m.line(),
                 m.column(),
                 "'" + key + "' " + date + " is in the future",
-                "",
                 "write the day of the change, as YYYY-MM-DD (today is " + today + ")"));
   }
 

@@ -42,12 +42,10 @@ public final class SectionRule {
         }
         problems.add(
             a.source()
-                .problem(
-                    Severity.WARNING,
+                .warning(
                     s.line(),
                     1,
                     "section '" + s.heading() + "' appears twice",
-                    "",
                     "merge the two sections"));
         continue;
       }
@@ -55,12 +53,10 @@ public final class SectionRule {
       if (index < lastIndex) {
         problems.add(
             a.source()
-                .problem(
-                    Severity.WARNING,
+                .warning(
                     s.line(),
                     1,
                     "section '" + s.heading() + "' is out of order",
-                    "",
                     "order the sections " + orderIn(a.lang())));
       }
       lastIndex = Math.max(lastIndex, index);

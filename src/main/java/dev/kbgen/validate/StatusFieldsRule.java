@@ -2,7 +2,6 @@ package dev.kbgen.validate;
 
 import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
-import dev.kbgen.problem.Severity;
 import dev.kbgen.yaml.Mark;
 
 /**
@@ -32,12 +31,10 @@ final class StatusFieldsRule implements Rule {
     String wanted = key.equals("fixed_in") ? "fixed" : "known-issue";
     problems.add(
         a.source()
-            .problem(
-                Severity.WARNING,
+            .warning(
                 m.line(),
                 m.column(),
                 "'" + key + "' is ignored because status is '" + status + "'",
-                "",
                 "set 'status: " + wanted + "' or remove '" + key + "'"));
   }
 }

@@ -3,7 +3,6 @@ package dev.kbgen.validate;
 import dev.kbgen.content.Article;
 import dev.kbgen.content.CodeFences;
 import dev.kbgen.problem.Problems;
-import dev.kbgen.problem.Severity;
 import java.util.List;
 
 /**
@@ -29,12 +28,10 @@ final class TodoRule implements Rule {
         if (at >= 0) {
           problems.add(
               a.source()
-                  .problem(
-                      Severity.WARNING,
+                  .warning(
                       lineNo,
                       at + 1,
                       "placeholder 'TODO:' left in the article",
-                      "",
                       "replace it with the real text before publishing"));
         }
       }
