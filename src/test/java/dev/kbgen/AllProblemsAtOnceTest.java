@@ -49,13 +49,7 @@ class AllProblemsAtOnceTest {
         .contains("error: link to 'reset-guide.md': no such article")
         .contains("content/en/account/no-cause.md:")
         .contains("'Cause'");
-    Cli.Run check =
-        Cli.run(
-            "check",
-            "--content",
-            site.content().toString(),
-            "--templates",
-            site.templates().toString());
+    Cli.Run check = Cli.check(site.content(), site.templates());
     assertThat(errorLines(build.err())).isEqualTo(errorLines(check.out() + check.err()));
   }
 

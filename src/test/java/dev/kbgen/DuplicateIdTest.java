@@ -26,13 +26,7 @@ class DuplicateIdTest {
             + article("en/account/login-fails.md", "KB-1", "Login fails", "login", "It fails.")
             + article("en/account/reset.md", "KB-2", "Reset", "login", "See [[KB-1#cause]].");
     SiteFixture fixture = SiteFixture.write(tmp, site);
-    Cli.Run run =
-        Cli.run(
-            "check",
-            "--content",
-            fixture.content().toString(),
-            "--templates",
-            fixture.templates().toString());
+    Cli.Run run = Cli.check(fixture.content(), fixture.templates());
     assertThat(run.code()).isEqualTo(ExitCodes.CONTENT);
     String out = run.out() + run.err();
     assertThat(out)

@@ -20,13 +20,7 @@ class UnbuiltArticlesTest {
 
   private static String check(Path tmp, String site) {
     SiteFixture fixture = SiteFixture.write(tmp, site);
-    Cli.Run run =
-        Cli.run(
-            "check",
-            "--content",
-            fixture.content().toString(),
-            "--templates",
-            fixture.templates().toString());
+    Cli.Run run = Cli.check(fixture.content(), fixture.templates());
     return run.out() + run.err();
   }
 

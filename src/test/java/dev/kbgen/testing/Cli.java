@@ -34,6 +34,11 @@ public final class Cli {
     return run(buildArgs(content, templates, out));
   }
 
+  /** {@code kbgen check --content C --templates T}. */
+  public static Run check(Path content, Path templates) {
+    return run("check", "--content", content.toString(), "--templates", templates.toString());
+  }
+
   /** The arguments of {@code kbgen build --content C --templates T --out O}. */
   public static List<String> buildArgs(Path content, Path templates, Path out) {
     return List.of(
