@@ -2,6 +2,7 @@ package dev.kbgen.search;
 
 import dev.kbgen.search.SearchEngine.Filters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class Evaluation {
    * lower the figures without saying why.
    */
   public static List<String> mistakes(SearchEngine engine, List<Query> queries) {
-    Set<String> known = new java.util.HashSet<>();
+    Set<String> known = new HashSet<>();
     engine.indexes().values().stream()
         .flatMap(index -> index.documents().stream())
         .forEach(

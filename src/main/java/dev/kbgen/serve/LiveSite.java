@@ -210,9 +210,9 @@ final class LiveSite {
   }
 
   /**
-   * Makes the page of an unchanged article once and drops it, after the first build: the code of a
-   * quick update then runs compiled at the first edit too (at 10,000 pairs the first edit took
-   * about twice as long as the next ones). Serves nothing.
+   * Makes the page of an unchanged article a few times and drops it, after the first build: the
+   * code of a quick update then runs compiled at the first edit too (at 10,000 pairs the first edit
+   * took about twice as long as the next ones). Serves nothing.
    */
   void warmUp() {
     Pipeline last = lastGood;
