@@ -699,7 +699,7 @@ public final class Pipeline {
         SearchRuntime.load()
             .map(
                 runtime -> {
-                  String path = "search/kbgen-search." + StaticIndexWriter.hash(runtime) + ".js";
+                  String path = SearchRuntime.path(runtime);
                   files.add(new OutputFile(path, runtime));
                   return new SearchAssets(path, manifests);
                 })

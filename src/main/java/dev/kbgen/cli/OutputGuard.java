@@ -1,5 +1,6 @@
 package dev.kbgen.cli;
 
+import dev.kbgen.search.SearchRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -41,8 +42,8 @@ final class OutputGuard {
     } catch (IOException e) {
       return Optional.of("cannot read --out " + out + ": " + e);
     }
-    try (Stream<Path> search = Files.list(out.resolve("search"))) {
-      if (search.anyMatch(OutputGuard::isRuntime)) {
+    try (Stream<Path> search = Files.list(out.resolve(SearchRuntime.FOLDER))) {
+      if (search.anyMatch(f -> SearchRuntime.isRuntime(f.getFileName().toString()))) {
         return Optional.empty();
       }
     } catch (IOException e) {
@@ -53,11 +54,6 @@ final class OutputGuard {
             + out
             + " holds files that are not a kbgen site, and a build replaces the folder as a whole:"
             + " choose a new or empty folder, or delete this one first");
-  }
-
-  private static boolean isRuntime(Path file) {
-    String name = file.getFileName().toString();
-    return name.startsWith("kbgen-search.") && name.endsWith(".js");
   }
 
   private static Path normalized(Path p) {
