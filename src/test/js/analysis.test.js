@@ -142,7 +142,13 @@ const VECTORS = [
   // contractions typed without the apostrophe, or with U+2019, read as contractions
   ['Files wont sync, CANT log in; it won’t, Doesnt', 'doc', ['file', 'won\'t', 'sync', 'can\'t', 'log', 'won\'t', 'doesn\'t']],
   ['cannot went', 'doc', ['cannot', 'went']],
-  ['Wi-Fi sync e1001 12 123', 'query', ['wi', 'fi', 'sync', 'e1001', '12', '123', '#e1001', '#123', '!wi-fi sync e1001 12 123', '!e1001', '!123']],
+  ['Wi-Fi sync e1001 12 123', 'query', ['wi', 'fi', 'sync', 'e1001', '12', '123', '#e1001', '1001', '#123', '!wi-fi sync e1001 12 123', '!e1001', '!123']],
+  // letters and digits run together read as their parts too ("HTTP502" as "HTTP 502"); a one-letter
+  // part is no term; a hexadecimal number keeps its digits and letters together
+  ['HTTP502', 'doc', ['http502', '#http502', 'http502', 'http', '502']],
+  ['HTTP502 win10', 'query', ['http502', 'win10', '#http502', 'http', '502', '#win10', 'win', '10', '!http502 win10', '!http502', '!win10']],
+  ['ERR404-Page v2', 'doc', ['err404', 'page', 'v2', '#err404-page', 'err404', 'err', '404', 'page', '#v2', 'v2']],
+  ['0x8007000E', 'doc', ['0x8007000e', '#0x8007000e', '#8007000e', '0x8007000e']],
   ['C:\\Users\\x  ', 'query', ['c', 'user', 'x', '!c:\\users\\x']],
   ['', 'query', []],
   ['   ', 'doc', []]

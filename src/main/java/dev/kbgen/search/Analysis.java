@@ -48,8 +48,19 @@ public final class Analysis implements AutoCloseable {
 
   private static final Pattern SEPARATORS = Pattern.compile("[._:/\\\\-]+");
   private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
-  private static final Pattern CAMEL =
-      Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+  private static final String CAMEL_BOUNDARY =
+      "(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})";
+
+  /** Where a hexadecimal number splits into parts: camelCase boundaries only. */
+  private static final Pattern CAMEL = Pattern.compile(CAMEL_BOUNDARY);
+
+  /**
+   * Where another segment of an identifier splits into parts: camelCase boundaries, and where
+   * letters meet digits ("HTTP502" gives HTTP and 502, as "HTTP 502" reads).
+   */
+  private static final Pattern PARTS =
+      Pattern.compile(CAMEL_BOUNDARY + "|(?<=\\p{L})(?=\\p{Nd})|(?<=\\p{Nd})(?=\\p{L})");
+
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern LETTER_WORD = Pattern.compile("[\\p{L}&&[^\\p{IsHan}]]+");
 
@@ -302,10 +313,13 @@ public final class Analysis implements AutoCloseable {
       if (segment.isEmpty()) {
         continue;
       }
+      String[] parts;
       if (HEX.matcher(segment).matches()) {
         out.accept(IDENTIFIER + segment.substring(2).toLowerCase(Locale.ROOT));
+        parts = CAMEL.split(segment); // its digits and letters are one number
+      } else {
+        parts = PARTS.split(segment);
       }
-      String[] parts = CAMEL.split(segment);
       if (parts.length > 1) {
         partTerms(segment, out);
       }

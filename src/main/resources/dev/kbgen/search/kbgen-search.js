@@ -166,11 +166,14 @@
     return !!((sp && dg) || us || (lt && dg) || (!lt && dg && !sp && n > 2) || cm);
   }
 
-  /* camelCase parts: split before Lu after Ll, and before Lu+Ll after Lu ("HTTPServer" -> HTTP, Server). */
-  function camel(s) {
+  /* An identifier segment's parts: split before Lu after Ll, and before Lu+Ll after Lu ("HTTPServer" ->
+     HTTP, Server); with digits (not for a hexadecimal number), also where letters meet digits
+     ("HTTP502" -> HTTP, 502). */
+  function camel(s, digits) {
     var c = Array.from(s), out = [], cur = '';
     c.forEach(function (ch, i) {
-      if (i && ((LL.test(c[i - 1]) && LU.test(ch)) || (LU.test(c[i - 1]) && LU.test(ch) && i + 1 < c.length && LL.test(c[i + 1])))) {
+      if (i && ((LL.test(c[i - 1]) && LU.test(ch)) || (LU.test(c[i - 1]) && LU.test(ch) && i + 1 < c.length && LL.test(c[i + 1])) ||
+          (digits && ((LET.test(c[i - 1]) && ND.test(ch)) || (ND.test(c[i - 1]) && LET.test(ch)))))) {
         out.push(cur); cur = '';
       }
       cur += ch;
@@ -204,8 +207,9 @@
         add('#' + tok.toLowerCase());
         tok.split(SEPS).forEach(function (s) {
           if (!s) return;
-          if (HEX.test(s)) add('#' + s.slice(2).toLowerCase());
-          var p = camel(s);
+          var hex = HEX.test(s);
+          if (hex) add('#' + s.slice(2).toLowerCase());
+          var p = camel(s, !hex);
           if (p.length > 1) part(s);
           p.forEach(part);
         });

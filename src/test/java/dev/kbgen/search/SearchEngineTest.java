@@ -2,6 +2,7 @@ package dev.kbgen.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,16 @@ class SearchEngineTest {
       assertThat(c.word()).as("shown as the term itself").isEqualTo(c.term());
     }
     return c == null ? null : c.term();
+  }
+
+  /** An engine over English documents given as key, title and body, one after the other. */
+  static SearchEngine english(String... keyTitleBody) {
+    List<SearchDocument> docs = new ArrayList<>();
+    for (int i = 0; i < keyTitleBody.length; i += 3) {
+      docs.add(
+          CoverageRankingTest.doc(keyTitleBody[i], "en", keyTitleBody[i + 1], keyTitleBody[i + 2]));
+    }
+    return SearchEngine.build(docs);
   }
 
   @Test
@@ -67,13 +78,14 @@ class SearchEngineTest {
 
   @Test
   void contractionsTypedWithoutTheirApostropheAreReadAsContractions() {
-    List<SearchDocument> docs =
-        List.of(
-            CoverageRankingTest.doc(
-                "en/wont", "en", "Files won't sync", "The client won’t sync; you can't sign in."),
-            CoverageRankingTest.doc(
-                "en/went", "en", "Where the files went", "You can sync files. They went online."));
-    try (SearchEngine engine = SearchEngine.build(docs)) {
+    try (SearchEngine engine =
+        english(
+            "en/wont",
+            "Files won't sync",
+            "The client won’t sync; you can't sign in.",
+            "en/went",
+            "Where the files went",
+            "You can sync files. They went online.")) {
       for (String query : List.of("files wont sync", "Files WONT sync", "files won't sync")) {
         SearchEngine.Result r = engine.search(query, "en", 10, SearchEngine.Filters.NONE, true);
         assertThat(r.corrected()).as(query).isEmpty();
@@ -123,6 +135,45 @@ class SearchEngineTest {
       }
       assertThat(analysis.analyze("cannot went", Analysis.Mode.DOC))
           .containsExactly("cannot", "went");
+    }
+  }
+
+  @Test
+  void lettersAndDigitsTypedTogetherFindThemWrittenApartAndTheOtherWayRound() {
+    try (SearchEngine engine =
+        english(
+            "en/webhook",
+            "Webhooks fail with HTTP 502",
+            "The receiver answers 502.",
+            "en/update",
+            "Update KB5034441 fails",
+            "Windows 10 stops the update.",
+            "en/other",
+            "Sign-in loops",
+            "The browser keeps returning to the page.")) {
+      for (var expected :
+          Map.of(
+                  "HTTP502", "en/webhook",
+                  "http502 webhook", "en/webhook",
+                  "KB 5034441", "en/update",
+                  "kb5034441", "en/update",
+                  "windows10", "en/update")
+              .entrySet()) {
+        SearchEngine.Result r =
+            engine.search(expected.getKey(), "en", 10, SearchEngine.Filters.NONE, true);
+        assertThat(r.hits())
+            .as(expected.getKey())
+            .extracting(h -> h.document().key())
+            .first()
+            .isEqualTo(expected.getValue());
+      }
+    }
+    try (Analysis analysis = new Analysis()) {
+      // a hexadecimal number is not cut between its digits and letters
+      assertThat(analysis.analyze("0x8007000E", Analysis.Mode.DOC))
+          .containsExactly("0x8007000e", "#0x8007000e", "#8007000e", "0x8007000e");
+      assertThat(analysis.analyze("HTTP502", Analysis.Mode.DOC))
+          .containsExactly("http502", "#http502", "http502", "http", "502");
     }
   }
 }
