@@ -8,6 +8,7 @@ import dev.kbgen.testing.SampleSite.Origin;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -517,6 +518,49 @@ class SiteBrowserTest {
     browser.open(page);
     assertThat(browser.js(open)).isEqualTo(Boolean.TRUE);
     assertThat(browser.find(".toc ol").isDisplayed()).isTrue();
+  }
+
+  /**
+   * On a phone the header takes two rows (name and languages, then search) and the areas one row
+   * that scrolls sideways; the trail leaves out the title that follows it and shares its row with
+   * the link to the translation. On this 375 x 812 screen the sample article's Symptom heading was
+   * at 1,161 px (English) and 1,045 px (Chinese) before this layout, and is at 946 and 830 px with
+   * it.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void aPhoneShowsTheArticleRatherThanTheMenusAboveTheSymptom(Origin origin, Lang lang) {
+    String page = SampleSite.url(origin, lang.code() + "/sync/windows-access-denied/index.html");
+    String tops =
+        "function top(s) { return Math.round(document.querySelector(s).getBoundingClientRect().top); }"
+            + " var nav = Array.from(document.querySelectorAll('.product-nav a'),"
+            + "   function (a) { return Math.round(a.getBoundingClientRect().top); });"
+            + " return [top('.brand'), top('.lang-switch'), top('.header-search'),"
+            + "   Math.min.apply(null, nav), Math.max.apply(null, nav),"
+            + "   top('.breadcrumbs'), top('.lang-notice--translation'),"
+            + "   top('.kb-section--symptom h2')].join(' ')";
+    try {
+      browser.phone();
+      browser.open(page);
+      int[] t =
+          Arrays.stream(String.valueOf(browser.js(tops)).split(" "))
+              .mapToInt(Integer::parseInt)
+              .toArray();
+      String at = page + " " + Arrays.toString(t);
+      assertThat(Math.abs(t[0] - t[1])).as("name and languages on one row: " + at).isLessThan(10);
+      assertThat(t[2]).as("search below them: " + at).isGreaterThan(t[0] + 20);
+      assertThat(t[4]).as("the areas on one row: " + at).isEqualTo(t[3]);
+      assertThat(browser.find(".breadcrumb-current").isDisplayed()).as(at).isFalse();
+      assertThat(Math.abs(t[5] - t[6]))
+          .as("trail and translation on one row: " + at)
+          .isLessThan(10);
+      assertNoHorizontalScroll(page);
+      assertThat(t[7]).as("the Symptom's heading: " + at).isLessThan(1000);
+    } finally {
+      browser.desktop();
+    }
+    browser.open(page);
+    assertThat(browser.find(".breadcrumb-current").isDisplayed()).isTrue();
   }
 
   private static void assertNoHorizontalScroll(String page) {
