@@ -1,6 +1,7 @@
 package dev.kbgen.cli;
 
 import dev.kbgen.build.OutOfMemory;
+import dev.kbgen.content.FileNames;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,23 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
     OutOfMemory outOfMemory = OutOfMemory.prepare();
     try {
+      FileNames names = FileNames.current();
+      if (!names.isUtf8()) {
+        // Outside a UTF-8 locale, an argument such as a Chinese query arrives as replacement
+        // characters: searching for those would quietly find nothing.
+        for (String arg : args) {
+          if (FileNames.unreadable(arg)) {
+            err.println(
+                "kbgen: an argument cannot be read in this locale's character set ("
+                    + names.charset()
+                    + "): '"
+                    + arg
+                    + "'");
+            err.println("hint: " + names.hint());
+            return ExitCodes.USAGE;
+          }
+        }
+      }
       CommandLine cli = new CommandLine(new KbgenCommand(terminal));
       cli.setOut(out);
       cli.setErr(err);

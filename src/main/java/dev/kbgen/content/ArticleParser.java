@@ -68,8 +68,14 @@ public final class ArticleParser {
     }
     String rest = file.path().substring(lang.length() + 1, file.path().length() - ".md".length());
     String slugPath = slugPath(rest);
-    if (slugPath.isEmpty()) {
-      problems.add(source.error(0, 0, "the file name makes an empty URL", "rename the file"));
+    // A name of no letters or digits would publish the article over its folder's page.
+    if (slugPath(rest.substring(rest.lastIndexOf('/') + 1)).isEmpty()) {
+      problems.add(
+          source.error(
+              0,
+              0,
+              "the file name makes an empty URL",
+              "name the file with letters or digits, such as access-denied.md"));
       return Optional.empty();
     }
 

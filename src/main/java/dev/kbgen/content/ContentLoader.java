@@ -103,7 +103,13 @@ public final class ContentLoader {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               String name = dir.getFileName().toString();
-              return !dir.equals(root) && name.startsWith(".")
+              if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (!name.startsWith(".") && FileNames.unreadable(name)) {
+                problems.add(unreadableName(dir));
+              }
+              return name.startsWith(".") || FileNames.unreadable(name)
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }
@@ -114,7 +120,9 @@ public final class ContentLoader {
               if (name.startsWith(".")) {
                 return FileVisitResult.CONTINUE;
               }
-              if (attrs.isSymbolicLink()) {
+              if (FileNames.unreadable(name)) {
+                problems.add(unreadableName(file));
+              } else if (attrs.isSymbolicLink()) {
                 problems.add(
                     new Problem(
                         Severity.WARNING,
@@ -256,6 +264,13 @@ public final class ContentLoader {
       t = t.replace("\r\n", "\n").replace('\r', '\n');
     }
     return t;
+  }
+
+  /** A file or folder whose name the locale's character set could not read: it is left out. */
+  private Problem unreadableName(Path file) {
+    FileNames names = FileNames.current();
+    return new Problem(
+        Severity.ERROR, display.apply(file), 0, 0, names.problem(), "", names.hint(), "");
   }
 
   private Problem fileProblem(Path file, String title) {

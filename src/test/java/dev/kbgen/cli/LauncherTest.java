@@ -101,6 +101,23 @@ class LauncherTest {
         .doesNotContain("InlineSmallCode", "UseParallelGC", "TieredStopAtLevel");
   }
 
+  @Test
+  void outsideAUtf8LocaleTheRuntimeRunsInCUtf8() throws Exception {
+    Path java = javaHome.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=$LC_ALL\"\n", StandardCharsets.UTF_8);
+    Path content = content(1_000);
+    // kbgen reads file names and arguments in the locale's character set
+    assertThat(launch(List.of("LC_ALL=C"), "build", "--content", content.toString()))
+        .isEqualTo("LC_ALL=C.UTF-8");
+    assertThat(launch(List.of("LC_ALL=POSIX"), "build", "--content", content.toString()))
+        .isEqualTo("LC_ALL=C.UTF-8");
+    // a UTF-8 locale is kept
+    assertThat(launch(List.of("LC_ALL=C.UTF-8"), "build", "--content", content.toString()))
+        .isEqualTo("LC_ALL=C.UTF-8");
+    assertThat(launch(List.of("LC_ALL=", "LANG=C.utf8"), "build", "--content", content.toString()))
+        .isEqualTo("LC_ALL=");
+  }
+
   /** A content folder with one article of {@code bytes} bytes (sparse: nothing is written). */
   private Path content(long bytes) throws IOException {
     Path dir = tmp.resolve("content-" + bytes);

@@ -1,0 +1,110 @@
+package dev.kbgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kbgen.content.FileNames;
+import dev.kbgen.testing.Cli;
+import dev.kbgen.testing.SiteFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kbgen in a Java runtime started in the C locale (LANG unset, as on many CI machines), where the
+ * runtime reads file names and arguments as ASCII: a Chinese file name or query must not be quietly
+ * misread.
+ */
+class LocaleTest {
+  @TempDir Path tmp;
+
+  /** Runs kbgen in a runtime of its own with {@code LC_ALL=C}; returns its exit code and output. */
+  private Cli.Run inTheCLocale(List<String> args) throws IOException, InterruptedException {
+    Path log = tmp.resolve("child.log");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+    pb.environment().put("LC_ALL", "C");
+    Process child = pb.redirectOutput(log.toFile()).start();
+    if (!child.waitFor(120, TimeUnit.SECONDS)) {
+      child.destroyForcibly();
+      throw new AssertionError("kbgen did not end: " + Files.readString(log));
+    }
+    return new Cli.Run(child.exitValue(), Files.readString(log, StandardCharsets.UTF_8), "");
+  }
+
+  @Test
+  void aFileNameTheLocaleCannotReadIsAnErrorNotAnArticleAtAnotherUrl() throws Exception {
+    Path content = tmp.resolve("content");
+    SiteFixture.copyTree(SiteFixture.repoContent(), content);
+    Path article = content.resolve("zh/sync/windows-access-denied.md");
+    Files.writeString(
+        content.resolve("zh/sync/同步暂停.md"),
+        Files.readString(article, StandardCharsets.UTF_8).replace("id: KB-1005", "id: KB-1999"),
+        StandardCharsets.UTF_8);
+    Path out = tmp.resolve("site");
+    Cli.Run run =
+        inTheCLocale(
+            List.of(
+                "build",
+                "--content",
+                content.toString(),
+                "--templates",
+                SiteFixture.repoTemplates().toString(),
+                "--out",
+                out.toString()));
+    assertThat(run.code()).as(run.out()).isEqualTo(ExitCodes.CONTENT);
+    assertThat(run.out())
+        .contains(
+            ".md: error: the file name cannot be read in this locale's character set"
+                + " (ANSI_X3.4-1968)")
+        .contains("hint: run kbgen in a UTF-8 locale, such as LC_ALL=C.UTF-8")
+        .doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void anArgumentTheLocaleCannotReadIsAUsageError() throws Exception {
+    Cli.Run run =
+        inTheCLocale(List.of("search", "--content", SiteFixture.repoContent().toString(), "同步暂停"));
+    assertThat(run.code()).as(run.out()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.out())
+        .startsWith("kbgen: an argument cannot be read in this locale's character set")
+        .contains("hint: run kbgen in a UTF-8 locale, such as LC_ALL=C.UTF-8")
+        .doesNotContain("no results");
+  }
+
+  @Test
+  void inAUtf8LocaleAFileNameThatIsNotUtf8IsAnError() throws Exception {
+    Path content = tmp.resolve("content");
+    SiteFixture.copyTree(SiteFixture.repoContent(), content);
+    // A name of the bytes 0xFF 'x' '.md', which no UTF-8 decoder reads: made by the shell, as Java
+    // writes names from text.
+    Process touch =
+        new ProcessBuilder("/bin/sh", "-c", "touch \"$(printf '\\377')x.md\"")
+            .directory(content.resolve("en/sync").toFile())
+            .start();
+    assertThat(touch.waitFor()).isZero();
+    try (Stream<Path> files = Files.list(content.resolve("en/sync"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(FileNames::unreadable);
+    }
+    Cli.Run run = Cli.build(content, SiteFixture.repoTemplates(), tmp.resolve("site"));
+    assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.CONTENT);
+    assertThat(run.err())
+        .contains("x.md: error: the file name is not valid UTF-8")
+        .contains("hint: rename the file with a name in UTF-8");
+  }
+}
