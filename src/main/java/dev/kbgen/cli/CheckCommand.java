@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,7 +104,12 @@ public final class CheckCommand implements Callable<Integer> {
     List<Problem> problems = result.problems();
     switch (format) {
       case json -> out.print(ProblemJson.format(problems));
-      case github -> problems.forEach(p -> out.print(GithubAnnotations.format(p)));
+      case github -> {
+        UnaryOperator<String> file =
+            GithubAnnotations.relativeTo(
+                Path.of("").toAbsolutePath(), System.getenv("GITHUB_WORKSPACE"));
+        problems.forEach(p -> out.print(GithubAnnotations.format(p, file)));
+      }
       case text -> problems.forEach(p -> out.print(ProblemFormatter.format(p, terminal.colour())));
     }
     boolean failed =

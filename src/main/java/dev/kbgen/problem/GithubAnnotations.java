@@ -1,5 +1,8 @@
 package dev.kbgen.problem;
 
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
 /**
  * Problems as GitHub Actions workflow commands, which GitHub shows as annotations on the pull
  * request's files: {@code ::error file=content/en/a.md,line=4,col=10,title=...::hint: ...}. Errors
@@ -9,6 +12,13 @@ public final class GithubAnnotations {
   private GithubAnnotations() {}
 
   public static String format(Problem p) {
+    return format(p, file -> file);
+  }
+
+  /**
+   * @param path the file as the annotation names it, from the problem's file
+   */
+  public static String format(Problem p, UnaryOperator<String> path) {
     String command =
         switch (p.severity()) {
           case ERROR -> "error";
@@ -16,7 +26,7 @@ public final class GithubAnnotations {
           case INFO -> "notice";
         };
     StringBuilder out = new StringBuilder("::").append(command).append(" file=");
-    out.append(property(p.file()));
+    out.append(property(path.apply(p.file())));
     if (p.line() > 0) {
       out.append(",line=").append(p.line());
       if (p.column() > 0) {
@@ -31,6 +41,28 @@ public final class GithubAnnotations {
     }
     String text = message.length() > 0 ? message.toString() : p.title();
     return out.append("::").append(data(text)).append('\n').toString();
+  }
+
+  /**
+   * Files named as GitHub needs them to attach annotations to a pull request's files: relative to
+   * the workspace (the checked-out repository, {@code GITHUB_WORKSPACE}) rather than to the working
+   * folder, which a workflow step may set to a subfolder. A file outside the workspace, or with no
+   * workspace, is named as it is.
+   *
+   * @param workingFolder the folder problems' relative file names start from
+   * @param workspace the repository's folder, or null or blank outside GitHub Actions
+   */
+  public static UnaryOperator<String> relativeTo(Path workingFolder, String workspace) {
+    if (workspace == null || workspace.isBlank()) {
+      return file -> file;
+    }
+    Path root = workingFolder.resolve(workspace).toAbsolutePath().normalize();
+    return file -> {
+      Path p = workingFolder.resolve(file).toAbsolutePath().normalize();
+      return p.startsWith(root) && !p.equals(root)
+          ? root.relativize(p).toString().replace('\\', '/')
+          : file;
+    };
   }
 
   /** The message after {@code ::}: {@code %}, CR and LF are escaped. */

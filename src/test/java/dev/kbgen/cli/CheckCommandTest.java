@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kbgen check}: formats, exit codes, strictness, terminal output. */
 class CheckCommandTest {
@@ -130,6 +131,32 @@ class CheckCommandTest {
         .hasSize(5)
         .first()
         .isEqualTo("[");
+  }
+
+  /**
+   * A workflow step that runs in a subfolder ({@code working-directory: docs}) still names files
+   * from the repository's root, where GitHub looks for them.
+   */
+  @Test
+  void githubAnnotationsNameFilesFromTheWorkspace(@TempDir Path repo) throws Exception {
+    Path docs = repo.resolve("docs");
+    SiteFixture.copyTree(Path.of(SITES, "continues-after-errors", "content"), docs.resolve("kb"));
+    List<String> args =
+        List.of(
+            "check",
+            "--content",
+            "kb",
+            "--templates",
+            SiteFixture.repoTemplates().toAbsolutePath().toString(),
+            "--today",
+            TODAY,
+            "--format",
+            "github");
+    Run r = Cli.child(docs, Map.of("GITHUB_WORKSPACE", repo.toString()), args);
+    assertThat(r.code()).as(r.out()).isEqualTo(ExitCodes.CONTENT);
+    assertThat(r.out())
+        .contains("::error file=docs/kb/en/sync/sync-stops.md,line=10,col=79,")
+        .doesNotContain("file=kb/");
   }
 
   @Test

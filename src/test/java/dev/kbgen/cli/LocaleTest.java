@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,24 +26,12 @@ class LocaleTest {
 
   /** Runs kbgen in a runtime of its own with {@code LC_ALL=C}; returns its exit code and output. */
   private Cli.Run inTheCLocale(List<String> args) throws IOException, InterruptedException {
-    Path log = tmp.resolve("child.log");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-    command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
-    pb.environment().put("LC_ALL", "C");
-    Process child = pb.redirectOutput(log.toFile()).start();
-    if (!child.waitFor(120, TimeUnit.SECONDS)) {
-      child.destroyForcibly();
-      throw new AssertionError("kbgen did not end: " + Files.readString(log));
-    }
-    return new Cli.Run(child.exitValue(), Files.readString(log, StandardCharsets.UTF_8), "");
+    Map<String, String> env = new HashMap<>();
+    System.getenv().keySet().stream()
+        .filter(k -> k.startsWith("LC_") || k.equals("LANG"))
+        .forEach(k -> env.put(k, null));
+    env.put("LC_ALL", "C");
+    return Cli.child(tmp, env, args);
   }
 
   @Test

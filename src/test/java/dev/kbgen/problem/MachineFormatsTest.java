@@ -2,6 +2,7 @@ package dev.kbgen.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,22 @@ class MachineFormatsTest {
     assertThat(ProblemJson.format(List.of())).isEqualTo("[\n]\n");
     assertThat(ProblemJson.object(new Problem(Severity.ERROR, "f", 0, 0, "\u0001", "", "", "")))
         .contains("\"title\":\"\\u0001\"");
+  }
+
+  @Test
+  void githubNamesFilesFromTheWorkspaceWhenTheWorkingFolderIsBelowIt() {
+    Path docs = Path.of("/repo/docs");
+    var file = GithubAnnotations.relativeTo(docs, "/repo");
+    assertThat(file.apply("kb/en/a.md")).isEqualTo("docs/kb/en/a.md");
+    assertThat(file.apply("/repo/kb/site.yaml")).isEqualTo("kb/site.yaml");
+    assertThat(file.apply("../templates/article.peb")).isEqualTo("templates/article.peb");
+    // outside the workspace, or without one, a file is named as it is
+    assertThat(file.apply("/elsewhere/a.md")).isEqualTo("/elsewhere/a.md");
+    assertThat(GithubAnnotations.relativeTo(docs, null).apply("kb/en/a.md"))
+        .isEqualTo("kb/en/a.md");
+    assertThat(GithubAnnotations.relativeTo(docs, " ").apply("kb/en/a.md")).isEqualTo("kb/en/a.md");
+    assertThat(GithubAnnotations.format(P, file))
+        .startsWith("::warning file=docs/content/en/a%2C b.md,");
   }
 
   @Test
