@@ -154,15 +154,29 @@ public final class Pipeline {
   }
 
   private BuildResult run(Mode mode, Publisher publisher) {
+    BuildResult result;
     try {
-      return stages(mode, publisher);
-    } finally {
-      if (publication != null) {
-        try {
-          publication.close(); // discards the staged site unless it was committed
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      result = stages(mode, publisher);
+    } catch (RuntimeException | Error e) {
+      // The failure is what is reported; one while discarding the staged site comes with it.
+      try {
+        closePublication();
+      } catch (RuntimeException c) {
+        e.addSuppressed(c);
+      }
+      throw e;
+    }
+    closePublication();
+    return result;
+  }
+
+  /** Discards the staged site unless it was committed. */
+  private void closePublication() {
+    if (publication != null) {
+      try {
+        publication.close();
+      } catch (IOException e) {
+        throw new OutputException("cannot remove the unpublished site", e);
       }
     }
   }
@@ -577,7 +591,7 @@ public final class Pipeline {
     try {
       publication = publisher.open();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new OutputException("cannot write the site", e);
     }
     Publication into = publication;
     boolean keep = into.keepsFiles();
@@ -600,7 +614,7 @@ public final class Pipeline {
                     }
                     return Optional.<OutputFile>empty();
                   } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new OutputException("cannot write the site", e);
                   }
                 })
             .flatMap(Optional::stream)
@@ -911,7 +925,7 @@ public final class Pipeline {
       }
       publication.commit();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new OutputException("cannot write the site", e);
     }
     detail = count(fileCount, "file");
   }
@@ -925,6 +939,8 @@ public final class Pipeline {
     detail = "";
     try {
       stage.run();
+    } catch (OutputException e) {
+      throw e; // the file system's refusal, not a bug
     } catch (RuntimeException e) {
       throw new StageException(name, e);
     } finally {

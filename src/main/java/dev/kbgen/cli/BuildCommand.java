@@ -2,6 +2,7 @@ package dev.kbgen.cli;
 
 import dev.kbgen.build.BuildOptions;
 import dev.kbgen.build.BuildResult;
+import dev.kbgen.build.OutputException;
 import dev.kbgen.build.Pipeline;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.ProblemFormatter;
@@ -66,9 +67,17 @@ public final class BuildCommand implements Callable<Integer> {
         new BuildOptions(content, siteOptions.templates, drafts, Path.of("").toAbsolutePath())
             .withLinksWarn(linkOptions.warn());
     Terminal terminal = parent.terminal();
-    BuildResult result =
-        new Pipeline(options, StageProgress.on(terminal, quiet, err))
-            .run(new DiskPublisher(outDir));
+    BuildResult result;
+    try {
+      result =
+          new Pipeline(options, StageProgress.on(terminal, quiet, err))
+              .run(new DiskPublisher(outDir));
+    } catch (OutputException e) {
+      // The file system refused (no space left, no permission): not a bug, so no stack trace.
+      err.println("kbgen: " + e.getMessage());
+      err.println("build failed: " + outDir + "/ was not changed");
+      return ExitCodes.INTERNAL;
+    }
     // Infos (a missing translation, an article due for review) are counted; check lists them.
     for (Problem p : result.problems()) {
       if (p.severity() != Severity.INFO) {

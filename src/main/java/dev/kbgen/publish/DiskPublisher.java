@@ -12,6 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Publishes a site to a folder atomically: the new site is written into a sibling folder, then
@@ -82,7 +84,16 @@ public final class DiskPublisher implements Publisher {
     private final Path staging;
     private final Path old;
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Writers hold the read lock; closing takes the write lock, so that it deletes the staging
+     * folder only once no file is being written into it, and no file is written after: when one
+     * writer fails (a full disk), the others may still be running.
+     */
+    private final ReadWriteLock writing = new ReentrantReadWriteLock();
+
     private volatile boolean committed;
+    private volatile boolean closed;
 
     Staging(Path staging, Path old) {
       this.staging = staging;
@@ -95,12 +106,20 @@ public final class DiskPublisher implements Publisher {
       if (!target.startsWith(staging)) {
         throw new IOException("output path escapes the site folder: " + f.path());
       }
-      Path folder = target.getParent();
-      if (!folders.contains(folder)) {
-        Files.createDirectories(folder);
-        folders.add(folder);
+      writing.readLock().lock();
+      try {
+        if (closed || committed) {
+          throw new IOException("the site was already " + (committed ? "published" : "discarded"));
+        }
+        Path folder = target.getParent();
+        if (!folders.contains(folder)) {
+          Files.createDirectories(folder);
+          folders.add(folder);
+        }
+        Files.write(target, f.bytes());
+      } finally {
+        writing.readLock().unlock();
       }
-      Files.write(target, f.bytes());
     }
 
     @Override
@@ -110,6 +129,9 @@ public final class DiskPublisher implements Publisher {
 
     @Override
     public synchronized void commit() throws IOException {
+      if (closed) {
+        throw new IOException("the site was discarded before it was published");
+      }
       if (Files.exists(old)) {
         deleteTree(old);
       }
@@ -125,8 +147,14 @@ public final class DiskPublisher implements Publisher {
 
     @Override
     public synchronized void close() throws IOException {
-      if (!committed && Files.exists(staging)) {
-        deleteTree(staging);
+      writing.writeLock().lock();
+      try {
+        closed = true;
+        if (!committed && Files.exists(staging)) {
+          deleteTree(staging);
+        }
+      } finally {
+        writing.writeLock().unlock();
       }
     }
   }

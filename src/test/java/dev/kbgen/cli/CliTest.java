@@ -106,6 +106,32 @@ class CliTest {
     assertThat(run(with(args, site.toString())).code()).as("an earlier site").isZero();
   }
 
+  @Test
+  void anOutputFolderThatCannotBeWrittenIsReportedWithoutAStackTrace() throws IOException {
+    Path site = Files.createDirectories(tmp.resolve("site"));
+    List<String> args =
+        List.of(
+            "build",
+            "--content",
+            SiteFixture.repoContent().toString(),
+            "--templates",
+            SiteFixture.repoTemplates().toString(),
+            "--out");
+    assertThat(run(with(args, site.toString())).code()).isZero();
+    // A file where the output's parent folder should be: the file system refuses the site.
+    Path blocked = Files.writeString(tmp.resolve("blocked"), "x", StandardCharsets.UTF_8);
+    Run r = run(with(args, blocked.resolve("site").toString()));
+    assertThat(r.code()).isEqualTo(ExitCodes.INTERNAL);
+    assertThat(r.err())
+        .contains("kbgen: cannot write the site: ")
+        .contains(blocked.toString())
+        .contains("was not changed")
+        .doesNotContain("internal error")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(blocked).hasContent("x");
+  }
+
   private static String[] with(List<String> args, String last) {
     List<String> all = new ArrayList<>(args);
     all.add(last);

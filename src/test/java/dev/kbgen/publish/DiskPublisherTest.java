@@ -126,4 +126,24 @@ class DiskPublisherTest {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
     }
   }
+
+  @Test
+  void aFileAddedAfterThePublicationWasDiscardedIsRefusedAndLeavesNoStagingFolder()
+      throws IOException {
+    // A build whose disk filled up: one page failed, the build discards its publication, and the
+    // pages still being rendered on other threads arrive afterwards.
+    Path out = tmp.resolve("site");
+    DiskPublisher publisher = new DiskPublisher(out);
+    publisher.publish(List.of(OutputFile.text("index.html", "v1")));
+    Publication publication = publisher.open();
+    publication.add(OutputFile.text("en/a/index.html", "a"));
+    publication.close();
+    assertThatThrownBy(() -> publication.add(OutputFile.text("en/b/index.html", "b")))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(publication::commit).isInstanceOf(IOException.class);
+    assertThat(out.resolve("index.html")).hasContent("v1");
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
+    }
+  }
 }
