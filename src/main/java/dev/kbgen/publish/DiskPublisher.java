@@ -1,13 +1,17 @@
 package dev.kbgen.publish;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +24,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * swapped in with renames. A build that fails before publishing leaves the old site untouched; a
  * process killed between the two renames leaves the old site in {@code .<name>.old}, which the next
  * publish puts back first. Staging folders left by a process killed while writing are removed by
- * the next publish.
+ * the next publish. Publications into one folder take turns, holding {@code .<name>.lock} while
+ * they run.
  */
 public final class DiskPublisher implements Publisher {
   private final Path out;
@@ -48,19 +53,91 @@ public final class DiskPublisher implements Publisher {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     String name = out.getFileName().toString();
-    Path old = parent.resolve("." + name + ".old");
-    if (!Files.exists(out) && Files.isDirectory(old)) {
-      move(old, out);
-    }
-    try (var siblings = Files.list(parent)) {
-      for (Path p : siblings.toList()) {
-        if (p.getFileName().toString().startsWith("." + name + ".new-")
-            && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          deleteTree(p);
+    Lock lock = lock(parent.resolve("." + name + ".lock"));
+    try {
+      Path old = parent.resolve("." + name + ".old");
+      if (!Files.exists(out) && Files.isDirectory(old)) {
+        move(old, out);
+      }
+      try (var siblings = Files.list(parent)) {
+        for (Path p : siblings.toList()) {
+          if (p.getFileName().toString().startsWith("." + name + ".new-")
+              && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(p);
+          }
         }
       }
+      return new Staging(stagingFolder(parent, name), old, lock);
+    } catch (IOException | RuntimeException e) {
+      release(lock);
+      throw e;
     }
-    return new Staging(stagingFolder(parent, name), old);
+  }
+
+  /**
+   * Waits until no other process publishes to this output folder, and holds the lock file until the
+   * publication ends (the system releases it when the process dies). So two builds into the same
+   * folder, as two CI jobs may run, take turns: neither removes the other's staging folder as a
+   * killed build's leftover, and their swaps do not interleave. The file is removed when the
+   * publication ends, so a process that was waiting for the lock of a removed file tries again,
+   * unless the path still names the file it locked. Where the file system has no locks, the
+   * publication goes on without one.
+   */
+  private static Lock lock(Path file) throws IOException {
+    while (true) {
+      Object before = fileKey(file);
+      // The path is only ever looked at, never opened again: closing any other descriptor of the
+      // file would release this process's lock on it.
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        channel.lock();
+        Object after = fileKey(file);
+        if (before != null && before.equals(after)) {
+          return new Lock(file, channel, true);
+        }
+        if (before == null && after == null) {
+          return new Lock(file, channel, false); // no file identities here: the file stays
+        }
+        channel.close(); // the file was removed by the process that held it: take the new one
+      } catch (OverlappingFileLockException e) {
+        channel.close();
+        throw new IOException("another publication of this process is writing " + file, e);
+      } catch (IOException e) {
+        channel.close();
+        return null; // no locks on this file system
+      }
+    }
+  }
+
+  /** The identity of the file at a path (its device and inode), or null when there is none. */
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A held lock file. */
+  private record Lock(Path file, FileChannel channel, boolean remove) {
+    /** Removes the file while holding it, then lets the next process go. */
+    void release() throws IOException {
+      try {
+        if (remove) {
+          Files.deleteIfExists(file);
+        }
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  private static void release(Lock lock) throws IOException {
+    if (lock != null) {
+      lock.release();
+    }
   }
 
   /**
@@ -95,9 +172,13 @@ public final class DiskPublisher implements Publisher {
     private volatile boolean committed;
     private volatile boolean closed;
 
-    Staging(Path staging, Path old) {
+    /** The output folder's lock file, held until the publication is closed; null without one. */
+    private final Lock lock;
+
+    Staging(Path staging, Path old, Lock lock) {
       this.staging = staging;
       this.old = old;
+      this.lock = lock;
     }
 
     @Override
@@ -135,10 +216,19 @@ public final class DiskPublisher implements Publisher {
       if (Files.exists(old)) {
         deleteTree(old);
       }
+      boolean moved = false;
       if (Files.exists(out)) {
         move(out, old);
+        moved = true;
       }
-      move(staging, out);
+      try {
+        move(staging, out);
+      } catch (IOException e) {
+        if (moved) {
+          move(old, out); // the previous site back in its place
+        }
+        throw e;
+      }
       committed = true;
       if (Files.exists(old)) {
         deleteTree(old);
@@ -149,9 +239,16 @@ public final class DiskPublisher implements Publisher {
     public synchronized void close() throws IOException {
       writing.writeLock().lock();
       try {
+        if (closed) {
+          return;
+        }
         closed = true;
-        if (!committed && Files.exists(staging)) {
-          deleteTree(staging);
+        try {
+          if (!committed && Files.exists(staging)) {
+            deleteTree(staging);
+          }
+        } finally {
+          release(lock);
         }
       } finally {
         writing.writeLock().unlock();
