@@ -50,6 +50,9 @@ public final class DiskPublisher implements Publisher {
    */
   @Override
   public Publication open() throws IOException {
+    // An output folder that is a symbolic link (site -> /var/www/help) stays one: the folder it
+    // points to is replaced, where the web server looks.
+    Path out = Files.isSymbolicLink(this.out) ? this.out.toRealPath() : this.out;
     Path parent = out.getParent();
     Files.createDirectories(parent);
     String name = out.getFileName().toString();
@@ -67,7 +70,7 @@ public final class DiskPublisher implements Publisher {
           }
         }
       }
-      return new Staging(stagingFolder(parent, name), old, lock);
+      return new Staging(out, stagingFolder(parent, name), old, lock);
     } catch (IOException | RuntimeException e) {
       release(lock);
       throw e;
@@ -157,7 +160,8 @@ public final class DiskPublisher implements Publisher {
   }
 
   /** A site being written into its staging folder. */
-  private final class Staging implements Publication {
+  private static final class Staging implements Publication {
+    private final Path out;
     private final Path staging;
     private final Path old;
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
@@ -175,7 +179,8 @@ public final class DiskPublisher implements Publisher {
     /** The output folder's lock file, held until the publication is closed; null without one. */
     private final Lock lock;
 
-    Staging(Path staging, Path old, Lock lock) {
+    Staging(Path out, Path staging, Path old, Lock lock) {
+      this.out = out;
       this.staging = staging;
       this.old = old;
       this.lock = lock;

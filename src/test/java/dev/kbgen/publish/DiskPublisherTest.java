@@ -146,4 +146,18 @@ class DiskPublisherTest {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
     }
   }
+
+  @Test
+  void anOutputFolderThatIsASymbolicLinkStaysOneAndItsTargetIsReplaced() throws IOException {
+    Path served = Files.createDirectories(tmp.resolve("www/help"));
+    Path out = Files.createSymbolicLink(tmp.resolve("site"), served);
+    DiskPublisher publisher = new DiskPublisher(out);
+    publisher.publish(List.of(OutputFile.text("index.html", "v1")));
+    publisher.publish(List.of(OutputFile.text("index.html", "v2")));
+    assertThat(Files.isSymbolicLink(out)).isTrue();
+    assertThat(tmp.resolve("www/help/index.html")).hasContent("v2");
+    try (Stream<Path> siblings = Files.list(tmp.resolve("www"))) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("help");
+    }
+  }
 }
