@@ -11,6 +11,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -28,6 +31,12 @@ public final class YamlReader {
   public static final int MAX_CHARS = 1_000_000;
 
   private static final int MAX_DEPTH = 40;
+
+  /** "key：", "key ：" or "key:\u3000" at the start of a line (or of a list item). */
+  private static final Pattern FULL_WIDTH_AFTER_KEY =
+      Pattern.compile("^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_.-]*)[ ]*(?:(\uFF1A)|:(\u3000))");
+
+  private static final Pattern FULL_WIDTH_INDENT = Pattern.compile("^[ ]*(\u3000)");
   private static final int MAX_ALIASES = 20;
 
   private YamlReader() {}
@@ -67,6 +76,11 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       org.yaml.snakeyaml.error.Mark m =
           e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      Optional<YamlError> fullWidth =
+          fullWidthPunctuation(text, firstLine, m == null ? Integer.MAX_VALUE : m.getLine());
+      if (fullWidth.isPresent()) {
+        return new Result(null, fullWidth.get());
+      }
       // An unclosed quote is noticed at the end of the front matter; the writer fixes it where it
       // opens, so the problem points there.
       org.yaml.snakeyaml.error.Mark at =
@@ -128,6 +142,50 @@ public final class YamlReader {
     } catch (ConversionError e) {
       return new Result(null, e.error);
     }
+  }
+
+  /**
+   * A key followed by a full-width colon, or a colon followed by a full-width space: what a Chinese
+   * or Japanese input method types, and what YAML reads as text, so the parser's own complaint
+   * comes lines later. Only looked for once the text did not parse, on the lines up to where the
+   * parser gave up.
+   */
+  private static Optional<YamlError> fullWidthPunctuation(
+      String text, int firstLine, int lastLine) {
+    String[] lines = text.split("\n", -1);
+    int last = Math.min(lines.length - 1, lastLine);
+    for (int i = 0; i <= last; i++) {
+      Matcher m = FULL_WIDTH_AFTER_KEY.matcher(lines[i]);
+      if (!m.find()) {
+        continue;
+      }
+      String key = m.group(2);
+      boolean colon = m.group(3) != null;
+      int column = (colon ? m.start(3) : m.start(4)) + 1;
+      return Optional.of(
+          colon
+              ? new YamlError(
+                  new Mark(firstLine + i, column),
+                  "full-width colon '\uFF1A' after '" + key + "'",
+                  "write an ASCII colon and a space: '"
+                      + key
+                      + ": ' (switch the input method to half-width punctuation)")
+              : new YamlError(
+                  new Mark(firstLine + i, column),
+                  "full-width space after '" + key + ":'",
+                  "write an ASCII space after the colon: '" + key + ": '"));
+    }
+    for (int i = 0; i <= last; i++) {
+      Matcher m = FULL_WIDTH_INDENT.matcher(lines[i]);
+      if (m.find()) {
+        return Optional.of(
+            new YamlError(
+                new Mark(firstLine + i, m.start(1) + 1),
+                "full-width space in the indentation",
+                "indent with ASCII spaces"));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String clean(String message) {

@@ -110,6 +110,33 @@ class YamlReaderTest {
   }
 
   @Test
+  void fullWidthColonAfterAKeyIsPointedAt() {
+    // The parser only notices on the next line; the writer has to fix the colon.
+    YamlError e = error("id: KB-1\nsummary\uFF1A 磁盘已满时同步暂停。\ntype: troubleshooting\n", 2);
+    assertThat(e.mark()).isEqualTo(new Mark(3, 8));
+    assertThat(e.message()).isEqualTo("full-width colon '\uFF1A' after 'summary'");
+    assertThat(e.hint()).contains("'summary: '").contains("half-width");
+    YamlError last = error("id: KB-1\nupdated\uFF1A2026-11-22\n", 2);
+    assertThat(last.mark()).isEqualTo(new Mark(3, 8));
+  }
+
+  @Test
+  void fullWidthSpaceAfterAColonIsPointedAt() {
+    YamlError e = error("id:\u3000KB-1\ntitle: \"同步暂停\"\n", 2);
+    assertThat(e.mark()).isEqualTo(new Mark(2, 4));
+    assertThat(e.message()).isEqualTo("full-width space after 'id:'");
+    YamlError indent = error("tags:\n  - sync\n\u3000 - login\nid: KB-1\n", 2);
+    assertThat(indent.mark()).isEqualTo(new Mark(4, 1));
+    assertThat(indent.message()).isEqualTo("full-width space in the indentation");
+  }
+
+  @Test
+  void fullWidthColonInAValueIsText() {
+    YamlMap m = map("title: 同步暂停：拒绝访问\nsummary: |\n  注意：先退出\n", 2);
+    assertThat(scalar(m, "title").value()).isEqualTo("同步暂停：拒绝访问");
+  }
+
+  @Test
   void duplicateKeyNamesBothLines() {
     YamlError e = error("id: KB-1\ntitle: One\nupdated: 2026-01-01\ntitle: Two\n", 2);
     assertThat(e.mark()).isEqualTo(new Mark(5, 1));
