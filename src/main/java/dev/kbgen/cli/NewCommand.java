@@ -7,6 +7,7 @@ import dev.kbgen.build.ParsedContent;
 import dev.kbgen.build.Pipeline;
 import dev.kbgen.config.SiteConfig;
 import dev.kbgen.config.Term;
+import dev.kbgen.config.UndeclaredTerm;
 import dev.kbgen.content.Article;
 import dev.kbgen.content.ArticleParser;
 import dev.kbgen.content.ArticleType;
@@ -179,8 +180,13 @@ public final class NewCommand implements Callable<Integer> {
           product == null
               ? "--product is missing"
               : "--product " + product + " is not declared in site.yaml",
-          Suggestions.didYouMean(
-              String.valueOf(product), products, "use one of: " + String.join(", ", products)));
+          product == null
+              ? "use one of: " + String.join(", ", products)
+              : UndeclaredTerm.hint(
+                  product,
+                  config.products(),
+                  "product",
+                  "use one of: " + String.join(", ", products)));
       return Optional.empty();
     }
     List<String> declared = config.tags().stream().map(Term::key).toList();
@@ -188,7 +194,7 @@ public final class NewCommand implements Callable<Integer> {
       if (!declared.contains(tag)) {
         usage(
             "tag '" + tag + "' is not declared in site.yaml",
-            Suggestions.didYouMean(tag, declared, "declare it under 'tags' in site.yaml"));
+            UndeclaredTerm.hint(tag, config.tags(), "tag", "declare it under 'tags' in site.yaml"));
         return Optional.empty();
       }
     }

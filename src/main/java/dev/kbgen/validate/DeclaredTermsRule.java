@@ -1,9 +1,9 @@
 package dev.kbgen.validate;
 
 import dev.kbgen.config.Term;
+import dev.kbgen.config.UndeclaredTerm;
 import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
-import dev.kbgen.problem.Suggestions;
 import dev.kbgen.yaml.Mark;
 import java.util.List;
 
@@ -33,7 +33,11 @@ final class DeclaredTermsRule implements Rule {
                     m.line(),
                     m.column(),
                     "product '" + product + "' is not declared in site.yaml",
-                    Suggestions.didYouMean(product, products, "declare it under 'products'")));
+                    UndeclaredTerm.hint(
+                        product,
+                        input.config().products(),
+                        "product",
+                        "declare it under 'products'")));
       }
       for (int i = 0; i < a.meta().tags().size(); i++) {
         String tag = a.meta().tags().get(i);
@@ -45,8 +49,11 @@ final class DeclaredTermsRule implements Rule {
                       m.line(),
                       m.column(),
                       "tag '" + tag + "' is not declared in site.yaml",
-                      Suggestions.didYouMean(
-                          tag, tags, "declare it under 'tags' with a name per language")));
+                      UndeclaredTerm.hint(
+                          tag,
+                          input.config().tags(),
+                          "tag",
+                          "declare it under 'tags' with a name per language")));
         }
       }
     }

@@ -272,6 +272,24 @@ class NewCommandTest {
   }
 
   @Test
+  void aTagOrProductWrittenByItsChineseNameGetsItsKey() throws IOException {
+    Run tag = run("--lang", "zh", "--product", "sync", "--tags", "网络", "同步很慢");
+    assertThat(tag.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(tag.err())
+        .contains("tag '网络' is not declared")
+        .contains("'网络' is the name of the tag 'network': write its key, network");
+    Run product = run("--lang", "zh", "--product", "同步", "--tags", "network", "同步很慢");
+    assertThat(product.err()).contains("'同步' is the name of the product 'sync'");
+    Run comma = run("--lang", "zh", "--product", "sync", "--tags", "network，网络", "同步很慢");
+    assertThat(comma.err())
+        .contains(
+            "separate tags with an ASCII comma ',', not a full-width one: [network, network]");
+    try (var files = Files.walk(site.content())) {
+      assertThat(files.filter(Files::isRegularFile).count()).as("nothing written").isEqualTo(4);
+    }
+  }
+
+  @Test
   void refusesToOverwriteAndExplainsUsageMistakes() throws IOException {
     String[] args = {"--lang", "en", "--product", "sync", "--tags", "network", "Sync stops"};
     Run r = run(args);
