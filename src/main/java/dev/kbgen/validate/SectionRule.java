@@ -4,12 +4,17 @@ import dev.kbgen.config.SectionKind;
 import dev.kbgen.config.SectionNames;
 import dev.kbgen.content.Article;
 import dev.kbgen.content.ArticleType;
+import dev.kbgen.content.CodeFences;
 import dev.kbgen.markdown.RenderedBody;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Severity;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A troubleshooting article has Symptom, Cause and Resolution (required, not empty) and Prevention
@@ -19,6 +24,10 @@ public final class SectionRule {
   private static final List<SectionKind> ORDER =
       List.of(
           SectionKind.SYMPTOM, SectionKind.CAUSE, SectionKind.RESOLUTION, SectionKind.PREVENTION);
+
+  /** A line that looks like a heading: '#' or '＃' marks, then the text. */
+  private static final Pattern HEADING_LIKE =
+      Pattern.compile("^ {0,3}([#\uFF03]{1,6})([ \t\u3000]*)(\\S.*?)[ \t\u3000]*$");
 
   private final SectionNames names;
 
@@ -76,13 +85,20 @@ public final class SectionRule {
       }
       String heading = names.preferred(kind, a.lang());
       Severity severity = kind == SectionKind.PREVENTION ? Severity.WARNING : Severity.ERROR;
+      String title = "troubleshooting article has no '" + heading + "' section";
+      Optional<NearMiss> near = nearMiss(a, body, kind);
+      if (near.isPresent()) {
+        problems.add(
+            a.source().problem(severity, near.get().line(), 1, title, "", near.get().hint()));
+        continue;
+      }
       problems.add(
           a.source()
               .problem(
                   severity,
                   a.bodyLine(),
                   0,
-                  "troubleshooting article has no '" + heading + "' section",
+                  title,
                   "",
                   "add '## "
                       + heading
@@ -92,6 +108,64 @@ public final class SectionRule {
                       + orderIn(a.lang())
                       + "), or set 'type' to how-to, faq or reference"));
     }
+  }
+
+  /** A line that was meant as the missing section's heading, and what to change in it. */
+  private record NearMiss(int line, String hint) {}
+
+  /**
+   * The line meant as the heading of a missing section: one with the section's name that Markdown
+   * does not read as a level-2 heading ('##原因' without a space, '### 原因', '＃＃ 原因'), or a level-2
+   * heading that starts with the name ('## 原因分析').
+   */
+  private Optional<NearMiss> nearMiss(Article a, RenderedBody body, SectionKind kind) {
+    String[] lines = a.body().split("\n", -1);
+    CodeFences fences = new CodeFences();
+    for (int i = 0; i < lines.length; i++) {
+      if (fences.code(lines[i])) {
+        continue;
+      }
+      Matcher m = HEADING_LIKE.matcher(lines[i]);
+      if (!m.matches() || names.classify(a.lang(), m.group(3)) != kind) {
+        continue;
+      }
+      String written = lines[i].strip();
+      String wanted = "## " + m.group(3).strip();
+      if (written.equals(wanted)) {
+        continue; // a real heading, in a place the sections do not see (a list, a quote)
+      }
+      String why;
+      if (m.group(1).chars().anyMatch(c -> c == '\uFF03')) {
+        why = "'" + written + "' is not a heading: '＃' is a full-width '#'";
+      } else if (m.group(1).length() != 2) {
+        why = "'" + written + "' is a level-" + m.group(1).length() + " heading";
+      } else {
+        why = "'" + written + "' is not a heading: Markdown needs a space after '##'";
+      }
+      return Optional.of(new NearMiss(a.bodyLine() + i, why + "; write '" + wanted + "'"));
+    }
+    for (String name :
+        names.names().getOrDefault(kind, Map.of()).getOrDefault(a.lang(), List.of())) {
+      for (RenderedBody.Section s : body.sections()) {
+        String h = s.heading().strip();
+        if (s.kind() == SectionKind.OTHER
+            && h.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT))) {
+          return Optional.of(
+              new NearMiss(
+                  s.line(),
+                  "rename '## "
+                      + h
+                      + "' to '## "
+                      + name
+                      + "', or add '"
+                      + h
+                      + "' to the "
+                      + kind.key()
+                      + " headings under 'sections' in site.yaml"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private String orderIn(String lang) {
