@@ -7,6 +7,7 @@ import dev.kbgen.yaml.YamlNode.Entry;
 import dev.kbgen.yaml.YamlNode.YamlList;
 import dev.kbgen.yaml.YamlNode.YamlMap;
 import dev.kbgen.yaml.YamlNode.YamlScalar;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,9 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +28,33 @@ public final class YamlFields {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /** A date in another common shape: 2026/11/2, 2026.11.02, 2026年11月2日 (after NFKC). */
+  private static final Pattern OTHER_DATE =
+      Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+
+  /**
+   * The hint for a value that is not a YYYY-MM-DD date: the date it means in that shape when it is
+   * one written otherwise, and a note when its digits are full-width (which look the same).
+   */
+  static String dateHint(String value) {
+    String folded = Normalizer.normalize(value.strip(), Normalizer.Form.NFKC);
+    Matcher m = OTHER_DATE.matcher(folded);
+    if (!m.matches()) {
+      return "write dates as YYYY-MM-DD";
+    }
+    String date =
+        String.format(
+            Locale.ROOT,
+            "%s-%02d-%02d",
+            m.group(1),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)));
+    boolean fullWidth = value.codePoints().anyMatch(c -> c >= 0xFF01 && c <= 0xFF5E);
+    return "write dates as YYYY-MM-DD: "
+        + date
+        + (fullWidth ? " (with half-width digits; the ones written are full-width)" : "");
+  }
 
   private final YamlMap map;
   private final Source source;
@@ -125,7 +155,7 @@ public final class YamlFields {
     Mark at = map.get(key).map(YamlNode::mark).orElse(fallback);
     String value = text.get();
     if (!DATE_SHAPE.matcher(value).matches()) {
-      error(at, "'" + key + "' is not a date: " + value, "write dates as YYYY-MM-DD");
+      error(at, "'" + key + "' is not a date: " + value, dateHint(value));
       return Optional.empty();
     }
     try {
