@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Searches the knowledge base as the site's search does and prints title, id and URL.",
-      "The language is the query's (Chinese when it has Chinese characters) unless --lang is given."
+      "The language is the query's (Chinese when it has Chinese characters or full-width ones)"
+          + " unless --lang is given."
     })
 public final class SearchCommand implements Callable<Integer> {
   @Mixin ContentOptions contentOptions;
@@ -156,10 +157,16 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private static String guessLanguage(String query, Pipeline.Reference ref) {
+    // Full-width letters and digits (０ｘ８００７０００５) and CJK punctuation come from a Chinese
+    // input method: the writer reads the Chinese site.
     boolean han =
         query
             .codePoints()
-            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            .anyMatch(
+                c ->
+                    Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                        || (c >= 0xFF01 && c <= 0xFF5E)
+                        || (c >= 0x3000 && c <= 0x303F));
     if (han && ref.engine().indexes().containsKey("zh")) {
       return "zh";
     }

@@ -26,6 +26,16 @@ class SearchCommandTest {
   }
 
   @Test
+  void aCodeTypedInFullWidthSearchesTheChineseArticles() {
+    Run r = search("０ｘ８００７０００５");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines().findFirst())
+        .hasValue(" 1. Windows 上同步暂停，提示“拒绝访问”（0x80070005）  [KB-1005]");
+    assertThat(search("ＯＲＢ－ＳＹＮＣ－１３０１", "--limit", "1").out())
+        .contains("https://help.orbitly.example/zh/sync/");
+  }
+
+  @Test
   void filtersTheSiteDoesNotDeclareAreUsageErrors() {
     Run product = search("--product", "snyc", "sync");
     assertThat(product.code()).isEqualTo(ExitCodes.USAGE);
