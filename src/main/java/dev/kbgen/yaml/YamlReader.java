@@ -105,7 +105,8 @@ public final class YamlReader {
                 + (firstLine + start.getLine())
                 + ")";
       }
-      return new Result(null, new YamlError(mark, message, hintFor(message)));
+      String hint = fullWidthAt(text, m).orElse(hintFor(message));
+      return new Result(null, new YamlError(mark, message, hint));
     } catch (org.yaml.snakeyaml.reader.ReaderException e) {
       // A character YAML does not allow, even in quotes: point at it (position counts code points).
       int line = firstLine;
@@ -176,6 +177,18 @@ public final class YamlReader {
                   "write an ASCII space after the colon: '" + key + ": '"));
     }
     for (int i = 0; i <= last; i++) {
+      String line = lines[i];
+      int open = line.indexOf('"');
+      int curly = line.indexOf('\u201D', open + 1);
+      if (open >= 0 && curly > open && line.chars().filter(c -> c == '"').count() % 2 == 1) {
+        return Optional.of(
+            new YamlError(
+                new Mark(firstLine + i, curly + 1),
+                "the quote opened on this line is closed with a full-width '\u201D'",
+                "close it with '\"' (switch the input method to half-width punctuation)"));
+      }
+    }
+    for (int i = 0; i <= last; i++) {
       Matcher m = FULL_WIDTH_INDENT.matcher(lines[i]);
       if (m.find()) {
         return Optional.of(
@@ -186,6 +199,47 @@ public final class YamlReader {
       }
     }
     return Optional.empty();
+  }
+
+  /** Full-width punctuation an input method types, and the YAML character meant. */
+  private static final Map<Character, String> FULL_WIDTH =
+      Map.of(
+          '\uFF0C', ",",
+          '\uFF1A', ":",
+          '\uFF3B', "[",
+          '\uFF3D', "]",
+          '\uFF5B', "{",
+          '\uFF5D', "}",
+          '\u201C', "\"",
+          '\u201D', "\"",
+          '\u3000', "a space");
+
+  /** A hint when the parser stopped at full-width punctuation: "[a，b]", "title: “x”y". */
+  private static Optional<String> fullWidthAt(String text, org.yaml.snakeyaml.error.Mark at) {
+    if (at == null) {
+      return Optional.empty();
+    }
+    String[] lines = text.split("\n", -1);
+    if (at.getLine() >= lines.length) {
+      return Optional.empty();
+    }
+    String line = lines[at.getLine()];
+    int index =
+        line.offsetByCodePoints(0, Math.min(at.getColumn(), line.codePointCount(0, line.length())));
+    if (index >= line.length()) {
+      return Optional.empty();
+    }
+    char c = line.charAt(index);
+    String meant = FULL_WIDTH.get(c);
+    if (meant == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "'"
+            + c
+            + "' is full-width punctuation; write "
+            + (meant.length() == 1 ? "'" + meant + "'" : meant)
+            + " (switch the input method to half-width punctuation)");
   }
 
   private static String clean(String message) {

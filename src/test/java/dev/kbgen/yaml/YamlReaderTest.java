@@ -131,6 +131,24 @@ class YamlReaderTest {
   }
 
   @Test
+  void fullWidthCommaWhereTheParserStopsIsNamed() {
+    YamlError e = error("id: KB-1\nerror_codes: [\"0x80070005\"\uFF0CORB-SYNC-1301]\n", 2);
+    assertThat(e.mark()).isEqualTo(new Mark(3, 27));
+    assertThat(e.hint()).startsWith("'\uFF0C' is full-width punctuation; write ','");
+  }
+
+  @Test
+  void quoteClosedWithAFullWidthQuoteIsPointedAt() {
+    // Without the closing quote the text runs on to the next '"', lines later.
+    YamlError e = error("id: KB-1\ntitle: \"同步暂停\u201D\nsummary: x\napplies_to: [\"5.x\"]\n", 2);
+    assertThat(e.mark()).isEqualTo(new Mark(3, 13));
+    assertThat(e.message())
+        .isEqualTo("the quote opened on this line is closed with a full-width '\u201D'");
+    YamlMap fine = map("title: \"提示\u201C拒绝访问\u201D\"\n", 2);
+    assertThat(scalar(fine, "title").value()).isEqualTo("提示\u201C拒绝访问\u201D");
+  }
+
+  @Test
   void fullWidthColonInAValueIsText() {
     YamlMap m = map("title: 同步暂停：拒绝访问\nsummary: |\n  注意：先退出\n", 2);
     assertThat(scalar(m, "title").value()).isEqualTo("同步暂停：拒绝访问");
