@@ -18,6 +18,7 @@ public final class Validator {
             new DuplicateIdRule(),
             new OutputPathRule(),
             new DeclaredTermsRule(),
+            new ErrorCodeListRule(),
             new RequiredTagsRule(),
             new StatusFieldsRule(),
             new RelatedRule(),
