@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  * of a list whose items a full-width comma joined into one, a likely typo, or a fallback.
  */
 public final class UndeclaredTerm {
-  /** Separators an input method types where an ASCII comma was meant: '，', '、', '；'. */
-  private static final Pattern FULL_WIDTH_SEPARATOR = Pattern.compile("[\\uFF0C\\u3001\\uFF1B]");
+  /**
+   * Punctuation an input method types where a YAML list's was meant: '，', '、' and '；' for ',', '［'
+   * and '］' for '[' and ']'.
+   */
+  private static final Pattern FULL_WIDTH_SEPARATOR =
+      Pattern.compile("[\\uFF0C\\u3001\\uFF1B\\uFF3B\\uFF3D]");
 
   private UndeclaredTerm() {}
 
@@ -33,9 +37,7 @@ public final class UndeclaredTerm {
           parts.add(named(p, terms).map(Term::key).orElse(p));
         }
       }
-      return "separate "
-          + kind
-          + "s with an ASCII comma ',', not a full-width one: ["
+      return "write the list with ASCII brackets and commas, not full-width ones: ["
           + String.join(", ", parts)
           + "]";
     }

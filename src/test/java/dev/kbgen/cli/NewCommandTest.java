@@ -283,7 +283,7 @@ class NewCommandTest {
     Run comma = run("--lang", "zh", "--product", "sync", "--tags", "network，网络", "同步很慢");
     assertThat(comma.err())
         .contains(
-            "separate tags with an ASCII comma ',', not a full-width one: [network, network]");
+            "write the list with ASCII brackets and commas, not full-width ones: [network, network]");
     try (var files = Files.walk(site.content())) {
       assertThat(files.filter(Files::isRegularFile).count()).as("nothing written").isEqualTo(4);
     }
