@@ -1,6 +1,7 @@
 package dev.kbgen.config;
 
 import dev.kbgen.problem.Suggestions;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,11 @@ public final class UndeclaredTerm {
    * Punctuation an input method types where a YAML list's was meant: '，', '、' and '；' for ',', '［'
    * and '］' for '[' and ']'.
    */
-  private static final Pattern FULL_WIDTH_SEPARATOR =
+  private static final Pattern FULL_WIDTH_LIST =
       Pattern.compile("[\\uFF0C\\u3001\\uFF1B\\uFF3B\\uFF3D]");
+
+  /** What separates the items of such a list: those commas, or an ASCII one beside them. */
+  private static final Pattern ITEM_SEPARATOR = Pattern.compile("[\\uFF0C\\u3001\\uFF1B,]");
 
   private UndeclaredTerm() {}
 
@@ -29,13 +33,10 @@ public final class UndeclaredTerm {
    * @param fallback the hint when nothing better is known
    */
   public static String hint(String written, List<Term> terms, String kind, String fallback) {
-    if (FULL_WIDTH_SEPARATOR.matcher(written).find()) {
+    if (isFullWidthList(written)) {
       List<String> parts = new ArrayList<>();
-      for (String part : FULL_WIDTH_SEPARATOR.split(written, -1)) {
-        String p = part.strip();
-        if (!p.isEmpty()) {
-          parts.add(named(p, terms).map(Term::key).orElse(p));
-        }
+      for (String item : listItems(written)) {
+        parts.add(named(item, terms).map(Term::key).orElse(item));
       }
       return "write the list with ASCII brackets and commas, not full-width ones: ["
           + String.join(", ", parts)
@@ -55,6 +56,23 @@ public final class UndeclaredTerm {
     return Suggestions.didYouMean(written, terms.stream().map(Term::key).toList(), fallback);
   }
 
+  /**
+   * Whether a value YAML read as one item is a list typed with an input method's full-width
+   * punctuation ({@code [0x80070005，ORB-SYNC-1301]}, {@code ［windows］}).
+   */
+  public static boolean isFullWidthList(String value) {
+    return FULL_WIDTH_LIST.matcher(value).find();
+  }
+
+  /** The items of such a value, without its brackets. */
+  public static List<String> listItems(String value) {
+    return ITEM_SEPARATOR
+        .splitAsStream(value.replace('\uFF3B', ' ').replace('\uFF3D', ' '))
+        .map(String::strip)
+        .filter(p -> !p.isEmpty())
+        .toList();
+  }
+
   /** The term whose display name in some language is {@code name} (case and width ignored). */
   static Optional<Term> named(String name, List<Term> terms) {
     String n = fold(name);
@@ -64,7 +82,6 @@ public final class UndeclaredTerm {
   }
 
   private static String fold(String s) {
-    return java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFKC)
-        .toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(s.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
   }
 }

@@ -1,10 +1,10 @@
 package dev.kbgen.validate;
 
+import dev.kbgen.config.UndeclaredTerm;
 import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.yaml.Mark;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * An error code with a full-width comma in it is two codes that a Chinese input method joined: YAML
@@ -12,27 +12,17 @@ import java.util.regex.Pattern;
  * pages of both real codes leave the article out.
  */
 final class ErrorCodeListRule implements Rule {
-  private static final Pattern FULL_WIDTH =
-      Pattern.compile("[\\uFF0C\\u3001\\uFF1B\\uFF3B\\uFF3D]");
-
-  private static final Pattern SEPARATOR = Pattern.compile("[\\uFF0C\\u3001\\uFF1B,]");
-
   @Override
   public void check(ValidationInput input, Problems problems) {
     for (Article a : input.articles()) {
       List<String> codes = a.meta().errorCodes();
       for (int i = 0; i < codes.size(); i++) {
         String code = codes.get(i);
-        if (!FULL_WIDTH.matcher(code).find()) {
+        if (!UndeclaredTerm.isFullWidthList(code)) {
           continue;
         }
         Mark m = a.meta().marks().getOrDefault("error_codes#" + i, a.meta().mark("error_codes"));
-        List<String> parts =
-            SEPARATOR
-                .splitAsStream(code.replace('\uFF3B', ' ').replace('\uFF3D', ' '))
-                .map(String::strip)
-                .filter(p -> !p.isEmpty())
-                .toList();
+        List<String> parts = UndeclaredTerm.listItems(code);
         problems.add(
             a.source()
                 .warning(
