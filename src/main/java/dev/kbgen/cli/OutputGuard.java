@@ -1,5 +1,6 @@
 package dev.kbgen.cli;
 
+import dev.kbgen.publish.DiskPublisher;
 import dev.kbgen.search.SearchRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ final class OutputGuard {
       return Optional.of("--out " + out + " is a file, not a folder: choose another --out");
     }
     try (Stream<Path> files = Files.list(out)) {
-      if (files.findAny().isEmpty()) {
+      // A mount point's lost+found, or a publication's leftovers in it, are no files of the site.
+      if (files.allMatch(f -> DiskPublisher.isNotSite(f.getFileName().toString()))) {
         return Optional.empty();
       }
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.kbgen.publish;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -13,11 +14,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Publishes a site to a folder atomically: the new site is written into a sibling folder, then
@@ -25,13 +30,33 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * process killed between the two renames leaves the old site in {@code .<name>.old}, which the next
  * publish puts back first. Staging folders left by a process killed while writing are removed by
  * the next publish. Publications into one folder take turns, holding {@code .<name>.lock} while
- * they run.
+ * they run. An output folder that is a mount point is published in place ({@link #openInPlace}).
  */
 public final class DiskPublisher implements Publisher {
+  /**
+   * The name (after the dot) of the staging folder, the old site's folder and the lock file of a
+   * publication inside an output folder that is a mount point.
+   */
+  private static final String IN_PLACE = "kbgen";
+
+  /** Entries of a mount point that are the file system's own, not the site's. */
+  private static final Set<String> NOT_SITE = Set.of("lost+found");
+
+  private static final Pattern MOUNTINFO_ESCAPE = Pattern.compile("\\\\([0-7]{3})");
+
   private final Path out;
+  private final Predicate<Path> mountPoint;
 
   public DiskPublisher(Path out) {
+    this(out, DiskPublisher::isMountPoint);
+  }
+
+  /**
+   * @param mountPoint whether a folder is a mount point, which cannot be renamed
+   */
+  DiskPublisher(Path out, Predicate<Path> mountPoint) {
     this.out = out.toAbsolutePath().normalize();
+    this.mountPoint = mountPoint;
   }
 
   @Override
@@ -53,6 +78,9 @@ public final class DiskPublisher implements Publisher {
     // An output folder that is a symbolic link (site -> /var/www/help) stays one: the folder it
     // points to is replaced, where the web server looks.
     Path out = Files.isSymbolicLink(this.out) ? this.out.toRealPath() : this.out;
+    if (Files.isDirectory(out) && mountPoint.test(out)) {
+      return openInPlace(out);
+    }
     Path parent = out.getParent();
     Files.createDirectories(parent);
     String name = out.getFileName().toString();
@@ -62,19 +90,94 @@ public final class DiskPublisher implements Publisher {
       if (!Files.exists(out) && Files.isDirectory(old)) {
         move(old, out);
       }
-      try (var siblings = Files.list(parent)) {
-        for (Path p : siblings.toList()) {
-          if (p.getFileName().toString().startsWith("." + name + ".new-")
-              && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(p);
-          }
-        }
-      }
-      return new Staging(out, stagingFolder(parent, name), old, lock);
+      deleteLeftStagingFolders(parent, name);
+      return new Staging(out, stagingFolder(parent, name), old, lock, false);
     } catch (IOException | RuntimeException e) {
       release(lock);
       throw e;
     }
+  }
+
+  /**
+   * An output folder that is a mount point (a Docker volume, {@code -v $PWD/public:/site}) cannot
+   * be renamed: the site is staged inside it, in {@code .kbgen.new-*}, and swapped in entry by
+   * entry at the commit, the old entries moved aside into {@code .kbgen.old} first. Each move is a
+   * rename on the same file system, so the swap takes milliseconds, though it is not one atomic
+   * step: a process killed during it leaves entries in {@code .kbgen.old}, which the next
+   * publication puts back where no new entry took their place.
+   */
+  private Publication openInPlace(Path out) throws IOException {
+    Lock lock = lock(out.resolve("." + IN_PLACE + ".lock"));
+    try {
+      Path old = out.resolve("." + IN_PLACE + ".old");
+      if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+        try (var entries = Files.list(old)) {
+          for (Path p : entries.toList()) {
+            Path back = out.resolve(p.getFileName().toString());
+            if (!Files.exists(back, LinkOption.NOFOLLOW_LINKS)) {
+              move(p, back);
+            }
+          }
+        }
+        deleteTree(old);
+      }
+      deleteLeftStagingFolders(out, IN_PLACE);
+      return new Staging(out, stagingFolder(out, IN_PLACE), old, lock, true);
+    } catch (IOException | RuntimeException e) {
+      release(lock);
+      throw e;
+    }
+  }
+
+  /**
+   * Whether a folder is a mount point: on another device than its parent folder, or (a bind mount
+   * of a folder of the same file system) listed in the system's mount table.
+   */
+  static boolean isMountPoint(Path folder) {
+    Path parent = folder.getParent();
+    if (parent == null) {
+      return true;
+    }
+    try {
+      Object device = Files.getAttribute(folder, "unix:dev");
+      if (!device.equals(Files.getAttribute(parent, "unix:dev"))) {
+        return true;
+      }
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false; // no Unix file attributes: no mount points to tell apart
+    }
+    Path mountinfo = Path.of("/proc/self/mountinfo");
+    if (!Files.isReadable(mountinfo)) {
+      return false;
+    }
+    try {
+      String real = folder.toRealPath().toString();
+      for (String line : Files.readAllLines(mountinfo, StandardCharsets.UTF_8)) {
+        String[] fields = line.split(" ");
+        if (fields.length > 4 && unescape(fields[4]).equals(real)) {
+          return true;
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
+
+  /** A path of the mount table: space, tab, newline and backslash are written in octal. */
+  private static String unescape(String field) {
+    return MOUNTINFO_ESCAPE
+        .matcher(field)
+        .replaceAll(
+            m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 8))));
+  }
+
+  /**
+   * Whether a name in an output folder is kbgen's own while it publishes in place, or the file
+   * system's: not part of the site.
+   */
+  public static boolean isNotSite(String name) {
+    return name.startsWith("." + IN_PLACE + ".") || NOT_SITE.contains(name);
   }
 
   /**
@@ -143,6 +246,18 @@ public final class DiskPublisher implements Publisher {
     }
   }
 
+  /** Deletes the staging folders ({@code .<name>.new-*}) that killed processes left in a folder. */
+  private static void deleteLeftStagingFolders(Path folder, String name) throws IOException {
+    try (var entries = Files.list(folder)) {
+      for (Path p : entries.toList()) {
+        if (p.getFileName().toString().startsWith("." + name + ".new-")
+            && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(p);
+        }
+      }
+    }
+  }
+
   /**
    * A new, empty staging folder beside the output folder. It becomes the site, so it is made as any
    * folder is (its permissions from the umask, readable by a web server that runs as another user),
@@ -179,11 +294,15 @@ public final class DiskPublisher implements Publisher {
     /** The output folder's lock file, held until the publication is closed; null without one. */
     private final Lock lock;
 
-    Staging(Path out, Path staging, Path old, Lock lock) {
+    /** Whether the staging folder is inside the output folder, swapped in entry by entry. */
+    private final boolean inPlace;
+
+    Staging(Path out, Path staging, Path old, Lock lock, boolean inPlace) {
       this.out = out;
       this.staging = staging;
       this.old = old;
       this.lock = lock;
+      this.inPlace = inPlace;
     }
 
     @Override
@@ -221,6 +340,10 @@ public final class DiskPublisher implements Publisher {
       if (Files.exists(old)) {
         deleteTree(old);
       }
+      if (inPlace) {
+        swapEntries();
+        return;
+      }
       boolean moved = false;
       if (Files.exists(out)) {
         move(out, old);
@@ -238,6 +361,45 @@ public final class DiskPublisher implements Publisher {
       if (Files.exists(old)) {
         deleteTree(old);
       }
+    }
+
+    /**
+     * Moves the old site's entries aside, then the new site's up into the output folder; puts the
+     * old ones back if a move fails.
+     */
+    private void swapEntries() throws IOException {
+      Files.createDirectory(old);
+      List<Path> aside = new ArrayList<>();
+      List<Path> placed = new ArrayList<>();
+      try {
+        try (var entries = Files.list(out)) {
+          for (Path p : entries.sorted().toList()) {
+            if (!isNotSite(p.getFileName().toString())) {
+              Path to = old.resolve(p.getFileName().toString());
+              move(p, to);
+              aside.add(to);
+            }
+          }
+        }
+        try (var entries = Files.list(staging)) {
+          for (Path p : entries.sorted().toList()) {
+            Path to = out.resolve(p.getFileName().toString());
+            move(p, to);
+            placed.add(to);
+          }
+        }
+      } catch (IOException e) {
+        for (Path p : placed) {
+          move(p, staging.resolve(p.getFileName().toString()));
+        }
+        for (Path p : aside) {
+          move(p, out.resolve(p.getFileName().toString()));
+        }
+        throw e;
+      }
+      committed = true;
+      Files.delete(staging);
+      deleteTree(old);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -159,5 +160,68 @@ class DiskPublisherTest {
     try (Stream<Path> siblings = Files.list(tmp.resolve("www"))) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("help");
     }
+  }
+
+  /** A publisher that takes {@code out} for a mount point, which cannot be renamed. */
+  private static DiskPublisher onAMountPoint(Path out) {
+    return new DiskPublisher(out, folder -> folder.equals(out));
+  }
+
+  @Test
+  void aMountPointIsPublishedInPlaceKeepingTheFolderAndItsFileSystemsOwnEntries()
+      throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("site"));
+    Files.createDirectory(out.resolve("lost+found"));
+    Object folder = Files.readAttributes(out, BasicFileAttributes.class).fileKey();
+    DiskPublisher publisher = onAMountPoint(out);
+    publisher.publish(
+        List.of(OutputFile.text("index.html", "v1"), OutputFile.text("en/old/index.html", "old")));
+    publisher.publish(List.of(OutputFile.text("index.html", "v2")));
+
+    assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).isEqualTo("v2");
+    assertThat(out.resolve("en")).doesNotExist();
+    try (Stream<Path> entries = Files.list(out)) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("index.html", "lost+found");
+    }
+    assertThat(Files.readAttributes(out, BasicFileAttributes.class).fileKey())
+        .as("the same folder, not one renamed into its place")
+        .isEqualTo(folder);
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
+    }
+  }
+
+  @Test
+  void onAMountPointADiscardedSiteLeavesThePreviousOneAndAnInterruptedSwapIsUndone()
+      throws IOException {
+    Path out = tmp.resolve("site");
+    DiskPublisher publisher = onAMountPoint(Files.createDirectories(out));
+    publisher.publish(
+        List.of(OutputFile.text("index.html", "v1"), OutputFile.text("en/index.html", "en")));
+    try (Publication p = publisher.open()) {
+      p.add(OutputFile.text("index.html", "v2"));
+    }
+    assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).isEqualTo("v1");
+    // a process killed in the middle of a swap: one old entry already aside, a staging folder left
+    Files.createDirectories(out.resolve(".kbgen.old"));
+    Files.move(out.resolve("en"), out.resolve(".kbgen.old/en"));
+    Files.createDirectories(out.resolve(".kbgen.new-1-0/x"));
+    publisher.open().close();
+    assertThat(out.resolve("en/index.html")).hasContent("en");
+    try (Stream<Path> entries = Files.list(out)) {
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("index.html", "en");
+    }
+  }
+
+  @Test
+  void aFolderOnItsOwnFileSystemIsAMountPointAndAnOrdinaryOneIsNot() throws Exception {
+    assertThat(DiskPublisher.isMountPoint(tmp)).isFalse();
+    assertThat(DiskPublisher.isMountPoint(Files.createDirectory(tmp.resolve("plain")))).isFalse();
+    assertThat(DiskPublisher.isMountPoint(Path.of("/"))).isTrue();
+    Path proc = Path.of("/proc");
+    assumeTrue(Files.isReadable(Path.of("/proc/self/mountinfo")));
+    assertThat(DiskPublisher.isMountPoint(proc)).isTrue();
   }
 }
