@@ -110,4 +110,17 @@ class LanguageAttributesTest {
     assertThat(notice.select("span[lang=zh]").eachText())
         .containsExactly("中文 <b>&amp;", "中文 <b>&amp;");
   }
+
+  /** Punctuation in hidden text is read aloud too: the page's language's, not another's. */
+  @Test
+  void theCodeLinksNameTheirCodeWithThePagesOwnPunctuation() {
+    assertThat(page("zh/sync/windows-access-denied/index.html").select(".code-link"))
+        .extracting(Element::text)
+        .containsExactly("含此代码的全部文章：0x80070005", "含此代码的全部文章：ORB-SYNC-1301");
+    assertThat(page("en/sync/windows-access-denied/index.html").select(".code-link"))
+        .extracting(Element::text)
+        .containsExactly(
+            "All articles with this code: 0x80070005",
+            "All articles with this code: ORB-SYNC-1301");
+  }
 }
