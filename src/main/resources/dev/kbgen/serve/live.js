@@ -31,12 +31,16 @@
       });
   }
   var events = new EventSource("/__kbgen/events");
-  // On (re)connecting the server says which build it serves: a page from another build (a rebuild
-  // happened while the stream was not open yet, or the server restarted) is checked.
+  var connected = false;
+  // On connecting the server says which build it serves: a page from another build (a rebuild
+  // happened while the stream was not open yet) is checked. A reconnection is always checked: the
+  // server may have restarted, and a new server counts its builds from 1 again, so the same number
+  // can name other content.
   events.addEventListener("hello", function (e) {
-    if (shown !== null && e.data !== shown) {
+    if (connected || (shown !== null && e.data !== shown)) {
       check();
     }
+    connected = true;
   });
   events.addEventListener("reload", check);
   function wire() {

@@ -109,6 +109,46 @@ class LivePreviewBrowserTest {
     assertThat(browser.problems()).isEmpty();
   }
 
+  @Test
+  void aTabLeftOpenShowsWhatARestartedServerServes() throws Exception {
+    SiteFixture site = SiteFixture.write(tmp, SiteFixture.TWO_ARTICLES);
+    BuildOptions options = new BuildOptions(site.content(), site.templates(), false, site.root());
+    server = PreviewServer.start(settings(options, 0), new PrintWriter(out, true), quiet());
+    int port = server.port();
+    browser = Browser.start();
+    browser.open(server.url().resolve("/en/sync/sync-stops/").toString());
+    browser.js("window.kbgenMark = 1;");
+    await("the tab's live-reload stream", () -> server.liveClients() == 1);
+
+    // Stopped, the article edited, started again: the new server counts its builds from 1 too.
+    server.close();
+    Path file = site.root().resolve(ARTICLE);
+    Files.writeString(
+        file,
+        Files.readString(file, StandardCharsets.UTF_8)
+            .replace("stops syncing.", "stops syncing after a restart."),
+        StandardCharsets.UTF_8);
+    server = PreviewServer.start(settings(options, port), new PrintWriter(out, true), quiet());
+
+    await(
+        "the tab to show the edit",
+        () ->
+            Boolean.TRUE.equals(
+                browser.js(
+                    "return window.kbgenMark === undefined"
+                        + " && document.readyState === 'complete'"
+                        + " && document.body.textContent.includes('after a restart')")));
+  }
+
+  static ServeSettings settings(BuildOptions options, int port) {
+    return new ServeSettings(
+        options, "127.0.0.1", port, Duration.ofMillis(50), Duration.ofMillis(100));
+  }
+
+  static PrintWriter quiet() {
+    return new PrintWriter(new StringWriter(), true);
+  }
+
   /** Polls until {@code done}; fails with the page's text and the browser's problems. */
   void await(String what, BooleanSupplier done) throws InterruptedException {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
