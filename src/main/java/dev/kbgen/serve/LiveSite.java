@@ -124,8 +124,12 @@ final class LiveSite {
    * Which of the reported paths really changed: files whose bytes differ from the last time, files
    * that appeared or disappeared, and the files inside folders that did. Updates what is
    * remembered.
+   *
+   * @param again whether the paths changed while the last build ran: that build may have read other
+   *     bytes than the ones remembered, so a reported file counts as changed even when its bytes
+   *     are the same again (an editor that empties a file, then writes it)
    */
-  List<Path> changed(Collection<Path> reported) {
+  List<Path> changed(Collection<Path> reported, boolean again) {
     Set<Path> changed = new TreeSet<>();
     for (Path p : reported) {
       Path path = p.toAbsolutePath().normalize();
@@ -143,7 +147,7 @@ final class LiveSite {
           }
         }
       } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-        if (!ignored.test(path) && update(path)) {
+        if (!ignored.test(path) && (update(path) || again)) {
           changed.add(path);
         }
       } else {

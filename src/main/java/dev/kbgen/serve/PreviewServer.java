@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -209,10 +208,10 @@ public final class PreviewServer implements AutoCloseable {
 
   // ---- rebuilding
 
-  private void onChange(Set<Path> reported) {
+  private void onChange(SiteWatcher.Batch batch) {
     OutOfMemory outOfMemory = OutOfMemory.prepare();
     try {
-      List<Path> changed = site.changed(reported);
+      List<Path> changed = site.changed(batch.paths(), batch.meanwhile());
       if (changed.isEmpty()) {
         return; // saved without changing a byte, or only folders appeared
       }

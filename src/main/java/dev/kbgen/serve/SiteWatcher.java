@@ -31,9 +31,10 @@ import java.util.function.Consumer;
  * Watches folder trees with the JDK's {@link WatchService}: every folder is registered, and folders
  * created later are registered as they appear. Changes are collected until the trees have been
  * quiet for the debounce time (an editor's save is often several events), then handed over as one
- * set of paths, on the watcher's own thread; changes made meanwhile make the next set. Hidden files
- * and folders (names starting with a dot: editor swap files, {@code .git}) are ignored, as the
- * build ignores them.
+ * set of paths, on the watcher's own thread; changes made meanwhile make the next set, marked as
+ * such (a rebuild that was running may have read a file between two writes). Hidden files and
+ * folders (names starting with a dot: editor swap files, {@code .git}) are ignored, as the build
+ * ignores them.
  */
 final class SiteWatcher implements AutoCloseable {
   /** Longest a batch is held back while changes keep coming. */
@@ -67,17 +68,26 @@ final class SiteWatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * One batch of changes.
+   *
+   * @param paths the files and folders reported
+   * @param meanwhile whether some of them changed while the previous batch was being handled
+   */
+  record Batch(Set<Path> paths, boolean meanwhile) {}
+
   /** Starts reporting batches of changed paths to {@code onChange}. */
-  synchronized void start(String name, Consumer<Set<Path>> onChange) {
+  synchronized void start(String name, Consumer<Batch> onChange) {
     thread = new Thread(() -> loop(onChange), name);
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void loop(Consumer<Set<Path>> onChange) {
+  private void loop(Consumer<Batch> onChange) {
     try {
+      WatchKey key = service.take();
+      boolean meanwhile = false;
       while (true) {
-        WatchKey key = service.take();
         Set<Path> changed = new TreeSet<>();
         collect(key, changed);
         long deadline = System.nanoTime() + MAX_BATCH.toNanos();
@@ -86,7 +96,14 @@ final class SiteWatcher implements AutoCloseable {
           collect(key, changed);
         }
         if (!changed.isEmpty()) {
-          onChange.accept(changed);
+          onChange.accept(new Batch(changed, meanwhile));
+        }
+        // Events that came while the batch was handled: the rebuild may have read those files
+        // between two writes, even when they end with the bytes they had before it.
+        key = service.poll();
+        meanwhile = key != null && !changed.isEmpty();
+        if (key == null) {
+          key = service.take();
         }
       }
     } catch (ClosedWatchServiceException | InterruptedException e) {
