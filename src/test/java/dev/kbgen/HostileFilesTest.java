@@ -123,6 +123,46 @@ class HostileFilesTest {
   }
 
   @Test
+  void filesThatEditorsLeaveBesideTheOnesTheySaveAreNotPublished() throws IOException {
+    SiteFixture f = site();
+    Path images = Files.createDirectories(sync(f).resolve("images"));
+    Files.write(images.resolve("tray.png"), new byte[] {1, 2, 3});
+    for (String name :
+        List.of(
+            "sync-stops.md~",
+            "#sync-stops.md#",
+            "4913",
+            "sync-stops.md___jb_tmp___",
+            "sync-stops.md___jb_old___",
+            ".sync-stops.md.swp")) {
+      Files.writeString(sync(f).resolve(name), "draft", StandardCharsets.UTF_8);
+    }
+    Files.writeString(images.resolve("tray.png~"), "old", StandardCharsets.UTF_8);
+    Path css = Files.createDirectories(f.templates().resolve("static")).resolve("kbgen.css");
+    Files.writeString(css.resolveSibling("kbgen.css~"), "old", StandardCharsets.UTF_8);
+    Files.writeString(css.resolveSibling(".DS_Store"), "old", StandardCharsets.UTF_8);
+    Files.writeString(css.resolveSibling(".kbgen.css.swp"), "old", StandardCharsets.UTF_8);
+    Path wellKnown = Files.createDirectories(css.resolveSibling(".well-known"));
+    Files.writeString(wellKnown.resolve("security.txt"), "Contact: x", StandardCharsets.UTF_8);
+    Built built = f.build().assertOk();
+    assertThat(built.files().keySet())
+        .contains("en/sync/images/tray.png")
+        .noneMatch(
+            path ->
+                path.startsWith("en/sync/")
+                    && !path.startsWith("en/sync/images/")
+                    && !path.endsWith(".html"))
+        .doesNotContain(
+            "en/sync/images/tray.png~",
+            "static/kbgen.css~",
+            "static/.DS_Store",
+            "static/.kbgen.css.swp")
+        // a theme's other hidden files are its author's choice
+        .contains("static/.well-known/security.txt");
+    cli(f, 0);
+  }
+
+  @Test
   void aFiftyMegabyteArticleIsRefusedBeforeItIsRead() throws IOException {
     SiteFixture f = site();
     Path big = sync(f).resolve("big.md");

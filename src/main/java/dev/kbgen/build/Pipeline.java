@@ -8,6 +8,7 @@ import dev.kbgen.content.ArticleParser;
 import dev.kbgen.content.ArticleType;
 import dev.kbgen.content.Asset;
 import dev.kbgen.content.ContentLoader;
+import dev.kbgen.content.ContentPaths;
 import dev.kbgen.content.TextFile;
 import dev.kbgen.i18n.TranslationStatus;
 import dev.kbgen.i18n.Translations;
@@ -853,13 +854,27 @@ public final class Pipeline {
     detail = count(files.size(), "file");
   }
 
-  /** The theme's static files, sorted. */
+  /**
+   * The theme's static files, sorted; editors' leftovers are left out ({@link
+   * ContentPaths#leftover}), hidden files kept (such as {@code .well-known/security.txt}).
+   */
   private static List<Path> staticFiles(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                for (Path name : dir.relativize(p)) {
+                  if (ContentPaths.leftover(name.toString())) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+          .sorted()
+          .toList();
     }
   }
 

@@ -106,10 +106,10 @@ public final class ContentLoader {
               if (dir.equals(root)) {
                 return FileVisitResult.CONTINUE;
               }
-              if (!name.startsWith(".") && FileNames.unreadable(name)) {
+              if (!ContentPaths.ignored(name) && FileNames.unreadable(name)) {
                 problems.add(unreadableName(dir));
               }
-              return name.startsWith(".") || FileNames.unreadable(name)
+              return ContentPaths.ignored(name) || FileNames.unreadable(name)
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }
@@ -117,7 +117,7 @@ public final class ContentLoader {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               String name = file.getFileName().toString();
-              if (name.startsWith(".")) {
+              if (ContentPaths.ignored(name)) {
                 return FileVisitResult.CONTINUE;
               }
               if (FileNames.unreadable(name)) {

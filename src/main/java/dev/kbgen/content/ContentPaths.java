@@ -3,10 +3,39 @@ package dev.kbgen.content;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Paths inside a content folder ({@code /}-separated, relative) and link targets to them. */
 public final class ContentPaths {
+  /** Vim's swap files: {@code .x.md.swp}, then {@code .swo}, {@code .swn}, ... */
+  private static final Pattern SWAP = Pattern.compile("\\.sw[a-p]$");
+
   private ContentPaths() {}
+
+  /**
+   * Whether a file or folder of the content folder is left out of the site, as if it were not
+   * there: a hidden name ({@code .git}), or an editor's or the system's leftover ({@link
+   * #leftover}).
+   */
+  public static boolean ignored(String name) {
+    return name.startsWith(".") || leftover(name);
+  }
+
+  /**
+   * Whether a name is one that editors leave beside the file they save ({@code x.md~}, Emacs's
+   * {@code #x.md#}, vim's write test {@code 4913} and swap files {@code .x.md.swp}, JetBrains's
+   * {@code x.md___jb_tmp___} and {@code x.md___jb_old___}) or macOS's {@code .DS_Store}: never part
+   * of a site, also where other hidden files are (a theme's {@code static/.well-known/}).
+   */
+  public static boolean leftover(String name) {
+    return name.endsWith("~")
+        || (name.length() > 1 && name.startsWith("#") && name.endsWith("#"))
+        || name.equals("4913")
+        || name.endsWith("___jb_tmp___")
+        || name.endsWith("___jb_old___")
+        || name.equals(".DS_Store")
+        || (name.startsWith(".") && SWAP.matcher(name).find());
+  }
 
   /** The folder of a path: {@code ""} at the top. */
   public static String parent(String path) {

@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import dev.kbgen.content.ContentPaths;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -136,12 +137,15 @@ final class SiteWatcher implements AutoCloseable {
     }
   }
 
-  /** Whether a path below one of the roots has a hidden file or folder name in it. */
+  /**
+   * Whether a path below one of the roots has a name in it that the build leaves out: hidden, or an
+   * editor's leftover ({@link ContentPaths#ignored}).
+   */
   boolean hidden(Path path) {
     for (Path root : roots) {
       if (path.startsWith(root)) {
         for (Path name : root.relativize(path)) {
-          if (name.toString().startsWith(".")) {
+          if (ContentPaths.ignored(name.toString())) {
             return true;
           }
         }
