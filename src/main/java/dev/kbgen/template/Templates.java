@@ -48,10 +48,7 @@ public final class Templates {
     try {
       engine.getTemplate(template);
     } catch (PebbleException e) {
-      String file = e.getFileName() == null ? template : relative(e.getFileName());
-      int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
-      String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-      throw new TemplateException(new TemplateError(file, line, message), e);
+      throw new TemplateException(error(e, template), e);
     } catch (RuntimeException e) {
       throw new TemplateException(
           new TemplateError(template, 0, String.valueOf(e.getMessage())), e);
@@ -72,10 +69,7 @@ public final class Templates {
       compiled.evaluate(out, vars, Locale.ROOT);
       return out.toString();
     } catch (PebbleException e) {
-      String file = e.getFileName() == null ? template : relative(e.getFileName());
-      int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
-      String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-      throw new TemplateException(new TemplateError(file, line, message), e);
+      throw new TemplateException(error(e, template), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
@@ -83,6 +77,35 @@ public final class Templates {
       throw new TemplateException(
           new TemplateError(template, 0, String.valueOf(e.getMessage())), e);
     }
+  }
+
+  /** A template mistake as Pebble reports it, in the words and place a writer can use. */
+  private TemplateError error(PebbleException e, String template) {
+    String file = e.getFileName() == null ? template : relative(e.getFileName());
+    int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+    String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
+    return new TemplateError(file, line, readable(String.valueOf(message)));
+  }
+
+  /**
+   * A message without control characters, which would reach the terminal and the preview's overlay:
+   * Pebble names the end of the file as the character NUL ("Unexpected character [\0]", when a tag
+   * or an expression is not closed before it).
+   */
+  static String readable(String message) {
+    StringBuilder out = new StringBuilder();
+    message
+        .replace("[\u0000]", "[the end of the file: a tag or expression above is not closed]")
+        .codePoints()
+        .forEach(
+            c -> {
+              if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
+                out.append(String.format(Locale.ROOT, "\\u%04X", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
   }
 
   private String relative(String file) {
