@@ -11,7 +11,10 @@ public final class ExitCodes {
   /** The command line or the site config is wrong. */
   public static final int USAGE = 2;
 
-  /** kbgen itself failed: a bug to report. */
+  /**
+   * kbgen could not finish: a bug to report, the heap was too small, or the file system refused to
+   * take the site (no space left, no permission).
+   */
   public static final int INTERNAL = 3;
 
   private ExitCodes() {}
