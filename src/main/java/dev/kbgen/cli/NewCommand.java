@@ -237,7 +237,12 @@ public final class NewCommand implements Callable<Integer> {
   private Optional<Created> translation(ParsedContent content, LocalDate day) {
     var versions = content.translations().byId().get(translate);
     if (versions == null) {
-      usage("no article has id " + translate, "check the id; 'kbgen translations' lists every id");
+      usage(
+          "no article has id " + translate,
+          Suggestions.didYouMean(
+              translate,
+              content.translations().byId().keySet(),
+              "check the id; 'kbgen translations' lists every id"));
       return Optional.empty();
     }
     if (versions.containsKey(lang)) {

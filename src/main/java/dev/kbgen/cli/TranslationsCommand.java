@@ -10,6 +10,7 @@ import dev.kbgen.i18n.TranslationStatus;
 import dev.kbgen.i18n.TranslationStatus.State;
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.ProblemFormatter;
+import dev.kbgen.problem.Suggestions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -157,7 +158,12 @@ public final class TranslationsCommand implements Callable<Integer> {
     List<String> unknown =
         ids.stream().filter(id -> statuses.stream().noneMatch(s -> s.id().equals(id))).toList();
     if (!unknown.isEmpty()) {
-      err.println("kbgen: no article has id " + String.join(", ", unknown));
+      List<String> known = statuses.stream().map(TranslationStatus::id).toList();
+      for (String id : unknown) {
+        err.println("kbgen: no article has id " + id);
+        err.println(
+            "  hint: " + Suggestions.didYouMean(id, known, "'kbgen translations' lists every id"));
+      }
       return ExitCodes.USAGE;
     }
     ContentWriter writer = new ContentWriter(contentOptions.content);

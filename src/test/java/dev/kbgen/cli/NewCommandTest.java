@@ -314,6 +314,8 @@ class NewCommandTest {
     assertThat(run("--translate", "KB-1001", "--lang", "zh").err())
         .contains("already has a zh version");
     assertThat(run("--translate", "KB-4040", "--lang", "zh").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("--translate", "kb-1001", "--lang", "zh").err())
+        .contains("no article has id kb-1001\n  hint: did you mean 'KB-1001'?");
     assertThat(run("--lang", "en", "--product", "sync", "--tags", "network").err())
         .contains("the title is missing");
     try (var files = Files.walk(site.content())) {

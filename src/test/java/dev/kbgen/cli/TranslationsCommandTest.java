@@ -144,7 +144,11 @@ class TranslationsCommandTest {
   @Test
   void usageErrors() {
     assertThat(run("--mark", "KB-9999").code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("--mark", "KB-9999").err()).contains("no article has id KB-9999");
+    assertThat(run("--mark", "KB-9999").err())
+        .contains("no article has id KB-9999\n  hint: 'kbgen translations' lists every id");
+    // an id typed in lower case, or with a digit wrong, is named
+    assertThat(run("--mark", "kb-1001").err())
+        .contains("no article has id kb-1001\n  hint: did you mean 'KB-1001'?");
     assertThat(run("KB-1001").code()).isEqualTo(ExitCodes.USAGE);
   }
 }
