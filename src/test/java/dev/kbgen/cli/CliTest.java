@@ -3,6 +3,7 @@ package dev.kbgen.cli;
 import static dev.kbgen.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbgen.testing.Cli;
 import dev.kbgen.testing.Cli.Run;
 import dev.kbgen.testing.SiteFixture;
 import java.io.IOException;
@@ -79,48 +80,32 @@ class CliTest {
 
   @Test
   void replacesOnlyAnEarlierSiteOrAnEmptyFolder() throws IOException {
-    List<String> args =
-        List.of(
-            "build",
-            "--content",
-            SiteFixture.repoContent().toString(),
-            "--templates",
-            SiteFixture.repoTemplates().toString(),
-            "--out");
     Path notes = tmp.resolve("notes");
     Files.createDirectories(notes);
     Files.writeString(notes.resolve("todo.txt"), "mine", StandardCharsets.UTF_8);
-    Run folder = run(with(args, notes.toString()));
+    Run folder = sample(notes);
     assertThat(folder.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(folder.err()).contains("holds files that are not a kbgen site");
     assertThat(notes.resolve("todo.txt")).hasContent("mine");
 
     Path file = Files.writeString(tmp.resolve("file.txt"), "mine", StandardCharsets.UTF_8);
-    Run onFile = run(with(args, file.toString()));
+    Run onFile = sample(file);
     assertThat(onFile.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(onFile.err()).contains("is a file, not a folder");
     assertThat(file).hasContent("mine");
 
     Path site = Files.createDirectories(tmp.resolve("site"));
-    assertThat(run(with(args, site.toString())).code()).as("an empty folder").isZero();
-    assertThat(run(with(args, site.toString())).code()).as("an earlier site").isZero();
+    assertThat(sample(site).code()).as("an empty folder").isZero();
+    assertThat(sample(site).code()).as("an earlier site").isZero();
   }
 
   @Test
   void anOutputFolderThatCannotBeWrittenIsReportedWithoutAStackTrace() throws IOException {
     Path site = Files.createDirectories(tmp.resolve("site"));
-    List<String> args =
-        List.of(
-            "build",
-            "--content",
-            SiteFixture.repoContent().toString(),
-            "--templates",
-            SiteFixture.repoTemplates().toString(),
-            "--out");
-    assertThat(run(with(args, site.toString())).code()).isZero();
+    assertThat(sample(site).code()).isZero();
     // A file where the output's parent folder should be: the file system refuses the site.
     Path blocked = Files.writeString(tmp.resolve("blocked"), "x", StandardCharsets.UTF_8);
-    Run r = run(with(args, blocked.resolve("site").toString()));
+    Run r = sample(blocked.resolve("site"));
     assertThat(r.code()).isEqualTo(ExitCodes.INTERNAL);
     assertThat(r.err())
         .contains("kbgen: cannot write the site: ")
@@ -132,10 +117,9 @@ class CliTest {
     assertThat(blocked).hasContent("x");
   }
 
-  private static String[] with(List<String> args, String last) {
-    List<String> all = new ArrayList<>(args);
-    all.add(last);
-    return all.toArray(String[]::new);
+  /** {@code kbgen build} of the sample site into {@code out}. */
+  private static Run sample(Path out) {
+    return Cli.build(SiteFixture.repoContent(), SiteFixture.repoTemplates(), out);
   }
 
   @Test
