@@ -7,6 +7,7 @@ import dev.kbgen.serve.PreviewServer;
 import dev.kbgen.serve.ServeSettings;
 import dev.kbgen.testing.Browser;
 import dev.kbgen.testing.SiteFixture;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,12 +71,7 @@ class LivePreviewBrowserTest {
     await("both tabs' live-reload streams", () -> server.liveClients() == 2);
     long builds = server.builds();
 
-    Path file = site.root().resolve(ARTICLE);
-    Files.writeString(
-        file,
-        Files.readString(file, StandardCharsets.UTF_8)
-            .replace("stops syncing.", "stops syncing on battery."),
-        StandardCharsets.UTF_8);
+    editArticle(site, "stops syncing on battery.");
 
     // The edited article's tab reloads for the quick update...
     await(
@@ -122,12 +118,7 @@ class LivePreviewBrowserTest {
 
     // Stopped, the article edited, started again: the new server counts its builds from 1 too.
     server.close();
-    Path file = site.root().resolve(ARTICLE);
-    Files.writeString(
-        file,
-        Files.readString(file, StandardCharsets.UTF_8)
-            .replace("stops syncing.", "stops syncing after a restart."),
-        StandardCharsets.UTF_8);
+    editArticle(site, "stops syncing after a restart.");
     server = PreviewServer.start(settings(options, port), new PrintWriter(out, true), quiet());
 
     await(
@@ -166,5 +157,14 @@ class LivePreviewBrowserTest {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** Saves the sample article with its symptom's first sentence ending as {@code sentence}. */
+  private static void editArticle(SiteFixture site, String sentence) throws IOException {
+    Path file = site.root().resolve(ARTICLE);
+    Files.writeString(
+        file,
+        Files.readString(file, StandardCharsets.UTF_8).replace("stops syncing.", sentence),
+        StandardCharsets.UTF_8);
   }
 }
