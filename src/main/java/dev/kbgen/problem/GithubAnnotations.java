@@ -67,7 +67,7 @@ public final class GithubAnnotations {
 
   /** The message after {@code ::}: {@code %}, CR and LF are escaped. */
   static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Problem.visible(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }
 
   /** A property value: also {@code :} and {@code ,}. */

@@ -1,6 +1,7 @@
 package dev.kbgen.problem;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * One thing wrong with the input, located in a file.
@@ -36,6 +37,32 @@ public record Problem(
     detail = detail == null ? "" : detail;
     hint = hint == null ? "" : hint;
     excerpt = excerpt == null ? "" : excerpt;
+  }
+
+  /**
+   * A message as shown to a person, in a terminal or a page: control characters other than line
+   * ends and tabs, which a message may quote from the input or a library (a template engine's NUL),
+   * are written as {@code \\uXXXX}. Machine formats keep the text as it is.
+   */
+  public static String visible(String text) {
+    if (text.chars().noneMatch(Problem::hidden)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.chars()
+        .forEach(
+            c -> {
+              if (hidden(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04X", c));
+              } else {
+                out.append((char) c);
+              }
+            });
+    return out.toString();
+  }
+
+  private static boolean hidden(int c) {
+    return Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
   }
 
   public boolean isError() {

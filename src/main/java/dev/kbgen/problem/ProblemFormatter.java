@@ -28,7 +28,7 @@ public final class ProblemFormatter {
     StringBuilder out = new StringBuilder();
     out.append(paint(colour, BOLD, p.location() + ":")).append(' ');
     out.append(paint(colour, colourOf(p.severity()), p.severity().label() + ":")).append(' ');
-    out.append(paint(colour, BOLD, p.title())).append('\n');
+    out.append(paint(colour, BOLD, Problem.visible(p.title()))).append('\n');
     if (!p.excerpt().isEmpty() && p.line() > 0) {
       String excerpt = p.excerpt().replace('\t', ' ');
       out.append("    ").append(excerpt).append('\n');
@@ -38,10 +38,13 @@ public final class ProblemFormatter {
       }
     }
     if (!p.detail().isEmpty()) {
-      out.append("  ").append(p.detail()).append('\n');
+      out.append("  ").append(Problem.visible(p.detail())).append('\n');
     }
     if (!p.hint().isEmpty()) {
-      out.append("  ").append(paint(colour, CYAN, "hint:")).append(' ').append(p.hint());
+      out.append("  ")
+          .append(paint(colour, CYAN, "hint:"))
+          .append(' ')
+          .append(Problem.visible(p.hint()));
       out.append('\n');
     }
     return out.toString();

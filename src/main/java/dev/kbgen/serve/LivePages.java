@@ -148,8 +148,12 @@ final class LivePages {
     return String.format(Locale.ROOT, "<meta name=\"kbgen-build\" content=\"%d\">", build);
   }
 
-  /** Escapes text for HTML element content and quoted attribute values. */
-  static String escape(String text) {
+  /**
+   * Escapes text for HTML element content and quoted attribute values, control characters written
+   * out ({@link Problem#visible}).
+   */
+  static String escape(String raw) {
+    String text = Problem.visible(raw);
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

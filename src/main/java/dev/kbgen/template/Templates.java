@@ -88,24 +88,13 @@ public final class Templates {
   }
 
   /**
-   * A message without control characters, which would reach the terminal and the preview's overlay:
    * Pebble names the end of the file as the character NUL ("Unexpected character [\0]", when a tag
-   * or an expression is not closed before it).
+   * or an expression is not closed before it): said in words. (Other control characters are written
+   * out where problems are shown: {@link dev.kbgen.problem.Problem#visible}.)
    */
   static String readable(String message) {
-    StringBuilder out = new StringBuilder();
-    message
-        .replace("[\u0000]", "[the end of the file: a tag or expression above is not closed]")
-        .codePoints()
-        .forEach(
-            c -> {
-              if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
-                out.append(String.format(Locale.ROOT, "\\u%04X", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    return out.toString();
+    return message.replace(
+        "[\u0000]", "[the end of the file: a tag or expression above is not closed]");
   }
 
   private String relative(String file) {

@@ -132,4 +132,14 @@ class ProblemFormatterTest {
         .containsExactly(d, c, b, a);
     assertThat(d.location()).isEqualTo("a.md:2:3");
   }
+
+  /** A message may quote control characters (a template engine's NUL): none reaches a terminal. */
+  @Test
+  void controlCharactersInAMessageAreWrittenOut() {
+    Problem p =
+        new Problem(Severity.ERROR, "a.peb", 1, 0, "a\u0007b\tc\nd", "x\u0000", "h\u001b[31m", "");
+    assertThat(ProblemFormatter.format(p))
+        .isEqualTo("a.peb:1: error: a\\u0007b\tc\nd\n  x\\u0000\n  hint: h\\u001B[31m\n");
+    assertThat(GithubAnnotations.format(p)).contains("title=a\\u0007b\tc%0Ad").contains("x\\u0000");
+  }
 }

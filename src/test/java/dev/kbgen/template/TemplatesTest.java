@@ -27,9 +27,4 @@ class TemplatesTest {
         .contains("the end of the file: a tag or expression above is not closed")
         .doesNotContain("\u0000");
   }
-
-  @Test
-  void otherControlCharactersAreWrittenOut() {
-    assertThat(Templates.readable("a\u0007b\tc\nd")).isEqualTo("a\\u0007b\tc\nd");
-  }
 }
