@@ -1,8 +1,8 @@
 package dev.kbgen.validate;
 
-import dev.kbgen.config.UndeclaredTerm;
 import dev.kbgen.content.Article;
 import dev.kbgen.problem.Problems;
+import dev.kbgen.yaml.FullWidthList;
 import dev.kbgen.yaml.Mark;
 import java.util.List;
 
@@ -18,11 +18,11 @@ final class ErrorCodeListRule implements Rule {
       List<String> codes = a.meta().errorCodes();
       for (int i = 0; i < codes.size(); i++) {
         String code = codes.get(i);
-        if (!UndeclaredTerm.isFullWidthList(code)) {
+        if (!FullWidthList.is(code)) {
           continue;
         }
         Mark m = a.meta().marks().getOrDefault("error_codes#" + i, a.meta().mark("error_codes"));
-        List<String> parts = UndeclaredTerm.listItems(code);
+        List<String> parts = FullWidthList.items(code);
         problems.add(
             a.source()
                 .warning(
