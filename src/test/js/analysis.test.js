@@ -150,6 +150,11 @@ const VECTORS = [
   ['ERR404-Page v2', 'doc', ['err404', 'page', 'v2', '#err404-page', 'err404', 'err', '404', 'page', '#v2', 'v2']],
   ['0x8007000E', 'doc', ['0x8007000e', '#0x8007000e', '#8007000e', '0x8007000e']],
   ['C:\\Users\\x  ', 'query', ['c', 'user', 'x', '!c:\\users\\x']],
+  // Chinese fillers make no terms and cut the bigrams where the segmentation has them as words
+  // ("为什么" "同步" "一直" "失败"; "怎么" "办"), not inside other words ("统一" "下" "发")
+  ['为什么同步一直失败', 'query', ['同步', '失败', '~同步', '~失败', '!为什么同步一直失败']],
+  ['怎么办', 'doc', []],
+  ['统一下发', 'doc', ['统一', '一下', '下发', '~统一']],
   ['', 'query', []],
   ['   ', 'doc', []]
 ];

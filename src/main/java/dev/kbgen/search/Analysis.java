@@ -1,15 +1,19 @@
 package dev.kbgen.search;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.kbgen.content.CodeTokens;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -80,6 +84,22 @@ public final class Analysis implements AutoCloseable {
   /** Separates the words of a remembered run (no word contains it: words are Han). */
   private static final char MEMO_SEPARATOR = ' ';
 
+  /**
+   * Chinese words that say how a question is asked, not what it is about ("一直", "怎么办", "为什么"): like
+   * English stop words they make no terms, and the bigrams around them are cut there, so that an
+   * article is not ranked by whether it happens to contain them. Left out only where the dictionary
+   * segmentation makes them a word of their own ("统一下发" keeps "一下").
+   */
+  static final Set<String> CHINESE_FILLERS =
+      Set.of(
+          "一直", "总是", "老是", "怎么办", "怎么样", "怎么", "咋办", "为什么", "为啥", "如何", "什么", "请问", "是不是", "有没有",
+          "能不能", "可不可以", "还是", "一下", "已经", "然后", "但是", "因为", "所以", "如果", "的话", "我们", "你们", "他们",
+          "这个", "那个", "这些", "那些");
+
+  /** The first characters of {@link #CHINESE_FILLERS}, to look no further at any other. */
+  private static final String FILLER_FIRST =
+      CHINESE_FILLERS.stream().map(f -> f.substring(0, 1)).distinct().sorted().collect(joining());
+
   /** Whether terms keep duplicates (documents) or are distinct in first-seen order (queries). */
   public enum Mode {
     DOC,
@@ -103,7 +123,7 @@ public final class Analysis implements AutoCloseable {
 
   private final Analyzer han;
 
-  /** A Han run's words of two or more code points, joined by {@link #MEMO_SEPARATOR}. */
+  /** A Han run's {@link #segments}, joined by {@link #MEMO_SEPARATOR}. */
   private final Map<String, String> hanWords = new ConcurrentHashMap<>();
 
   public Analysis() {
@@ -264,35 +284,83 @@ public final class Analysis implements AutoCloseable {
   }
 
   private void hanRun(String run, Consumer<String> out) {
-    int[] cps = run.codePoints().toArray();
+    String[] segments = segments(run);
+    // Where each segment starts and ends; a run the segments do not cover exactly (not expected:
+    // every Han character is in a word) has no filler cut out.
+    boolean[] boundary = new boolean[run.length() + 1];
+    int at = 0;
+    for (String w : segments) {
+      boundary[at] = true;
+      at += w.length();
+    }
+    boolean exact = at == run.length();
+    boundary[run.length()] = exact;
+    boolean[] cut = new boolean[run.length()];
+    int from = 0;
+    for (int i = 0; exact && i < run.length(); i++) {
+      boolean may = boundary[i] && FILLER_FIRST.indexOf(run.charAt(i)) >= 0;
+      int end = may ? fillerEnd(run, i, boundary) : i;
+      if (end > i) {
+        bigrams(run.substring(from, i), out);
+        Arrays.fill(cut, i, end, true);
+        from = end;
+        i = end - 1;
+      }
+    }
+    bigrams(run.substring(from), out);
+    at = 0;
+    for (String w : segments) {
+      if (w.codePointCount(0, w.length()) >= 2 && !(exact && cut[at])) {
+        out.accept(CHINESE_WORD + w);
+      }
+      at += w.length();
+    }
+  }
+
+  /**
+   * The end of the longest filler word that starts at {@code i} and ends where a segment ends
+   * ("怎么办" is segmented "怎么" "办"), or {@code i} when none does.
+   */
+  private static int fillerEnd(String run, int i, boolean[] boundary) {
+    int best = i;
+    for (String f : CHINESE_FILLERS) {
+      int end = i + f.length();
+      if (end > best && end < boundary.length && boundary[end] && run.startsWith(f, i)) {
+        best = end;
+      }
+    }
+    return best;
+  }
+
+  /** The bigrams of a piece of a Han run, or the piece itself when it is one character. */
+  private static void bigrams(String piece, Consumer<String> out) {
+    if (piece.isEmpty()) {
+      return;
+    }
+    int[] cps = piece.codePoints().toArray();
     if (cps.length == 1) {
-      out.accept(run);
+      out.accept(piece);
     } else {
       for (int k = 0; k + 1 < cps.length; k++) {
         out.accept(new String(cps, k, 2));
       }
     }
+  }
+
+  /** A Han run's dictionary segmentation: its words, one-character words included, in order. */
+  private String[] segments(String run) {
     boolean remember = run.length() <= MEMO_RUN_CHARS;
-    String words = remember ? hanWords.get(run) : null;
-    if (words == null) {
-      StringBuilder joined = new StringBuilder();
-      for (String w : tokens(han, run)) {
-        if (w.codePointCount(0, w.length()) >= 2) {
-          joined.append(joined.isEmpty() ? "" : MEMO_SEPARATOR).append(w);
-        }
-      }
-      words = joined.toString();
+    String joined = remember ? hanWords.get(run) : null;
+    if (joined == null) {
+      StringBuilder b = new StringBuilder();
+      forEachToken(han, run, w -> b.append(b.isEmpty() ? "" : MEMO_SEPARATOR).append(w));
+      joined = b.toString();
       if (remember && hanWords.size() < MEMO_ENTRIES) {
-        hanWords.put(run, words);
+        hanWords.put(run, joined);
       }
     }
-    int from = 0;
-    while (from < words.length()) {
-      int end = words.indexOf(MEMO_SEPARATOR, from);
-      end = end < 0 ? words.length() : end;
-      out.accept(CHINESE_WORD + words.substring(from, end));
-      from = end + 1;
-    }
+    // a one-character separator that is not a regular expression's: String.split's quick path
+    return joined.isEmpty() ? new String[0] : joined.split(String.valueOf(MEMO_SEPARATOR));
   }
 
   private void nonHanRun(String run, Consumer<String> out, Forms forms) {

@@ -186,6 +186,35 @@
 
   function cps(s) { return Array.from(s).length; }
 
+  /* Chinese fillers: cut out of a Han run where they start and end at segment boundaries (§1, 4). */
+  var FILLERS = ('一直 总是 老是 怎么办 怎么样 怎么 咋办 为什么 为啥 如何 什么 请问 是不是 有没有 能不能 可不可以 ' +
+    '还是 一下 已经 然后 但是 因为 所以 如果 的话 我们 你们 他们 这个 那个 这些 那些').split(' ');
+
+  function bigrams(p, add) {
+    var c = Array.from(p), i;
+    if (c.length === 1) add(p);
+    for (i = 0; i + 1 < c.length; i++) add(c[i] + c[i + 1]);
+  }
+
+  /* Class B bigrams of the pieces between fillers, then class C words (§1, 4) */
+  function hanTerms(r, add) {
+    var s = words(r, 'zh'), b = {}, cut = {}, at = 0, from = 0, exact, i, e, k;
+    s.forEach(function (x) { if (at >= 0 && x.index === at) { b[at] = true; at += x.segment.length; } else at = -1; });
+    exact = at === r.length && s.length > 0;
+    b[r.length] = exact;
+    for (i = 0; exact && i < r.length; i++) {
+      e = i;
+      if (b[i]) FILLERS.forEach(function (f) { if (i + f.length > e && b[i + f.length] && r.startsWith(f, i)) e = i + f.length; });
+      if (e > i) {
+        bigrams(r.slice(from, i), add);
+        for (k = i; k < e; k++) cut[k] = true;
+        from = e; i = e - 1;
+      }
+    }
+    bigrams(r.slice(from), add);
+    s.forEach(function (x) { if (cps(x.segment) > 1 && !(exact && cut[x.index])) add('~' + x.segment); });
+  }
+
   /* analyze(text, "doc"|"query"). In doc mode, meta (optional array) receives per term the word token
      of step 3a it came from (lowercased, possessive stripped), or null: typo eligibility. */
   function analyze(text, mode, meta) {
@@ -194,10 +223,7 @@
     function part(p) { if (cps(p) > 1) wordTerms(p, function (term) { add(term); }); }
     (t.match(RUNS) || []).forEach(function (r) {
       if (HAN.test(r)) {
-        var c = Array.from(r), i;
-        if (c.length === 1) add(r);
-        for (i = 0; i + 1 < c.length; i++) add(c[i] + c[i + 1]);
-        words(r, 'zh').forEach(function (x) { if (cps(x.segment) > 1) add('~' + x.segment); });
+        hanTerms(r, add);
         return;
       }
       wordTerms(r, add);

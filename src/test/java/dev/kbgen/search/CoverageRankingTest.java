@@ -73,4 +73,46 @@ class CoverageRankingTest {
       assertThat(coverage[2]).isZero();
     }
   }
+
+  /**
+   * Words that ask the question ("怎么办", "一直") are not what an article is about: an FAQ that asks
+   * "Region 不可用怎么办？" in passing does not outrank the article on the problem, which never says "怎么办"
+   * (with them, only the FAQ had every term of the query).
+   */
+  @Test
+  void chineseFillersDoNotDecideTheRanking() {
+    List<SearchDocument> docs =
+        List.of(
+            doc("zh/faq", "zh", "常见问题", "连接断开怎么办？重启客户端。内存不足怎么办？增加内存。Region 不可用怎么办？见相关文档。"),
+            doc("zh/region", "zh", "Region 不可用", "TiKV 繁忙时 Region 不可用，稍后重试即可恢复。"),
+            doc("zh/other", "zh", "安装客户端", "下载客户端并运行安装程序。"));
+    try (SearchEngine engine = SearchEngine.build(docs)) {
+      for (String query : List.of("Region 不可用怎么办", "Region 一直不可用怎么办")) {
+        assertThat(engine.search(query, "zh", 10, SearchEngine.Filters.NONE, false).hits())
+            .as(query)
+            .extracting(h -> h.document().key())
+            .first()
+            .isEqualTo("zh/region");
+      }
+    }
+  }
+
+  /**
+   * A filler makes no term and cuts the bigrams around it, where the dictionary segmentation has it
+   * as words of their own; inside other words ("统一下发": "统一" "下" "发") it is text like any.
+   */
+  @Test
+  void chineseFillersAreCutOutWhereTheyAreWords() {
+    try (Analysis analysis = new Analysis()) {
+      assertThat(analysis.analyze("为什么同步一直失败", Analysis.Mode.QUERY))
+          .containsExactly("同步", "失败", "~同步", "~失败");
+      // "怎么办" is segmented "怎么" "办": the filler ends where a segment ends
+      assertThat(analysis.analyze("怎么办", Analysis.Mode.DOC)).isEmpty();
+      assertThat(analysis.analyze("统一下发", Analysis.Mode.DOC))
+          .containsExactly("统一", "一下", "下发", "~统一");
+      // "汇总是否" is "汇" "总" "是否": "总是" ends inside "是否"
+      assertThat(analysis.analyze("汇总是否", Analysis.Mode.DOC))
+          .containsExactly("汇总", "总是", "是否", "~是否");
+    }
+  }
 }
