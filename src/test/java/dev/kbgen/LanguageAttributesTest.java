@@ -123,4 +123,34 @@ class LanguageAttributesTest {
             "All articles with this code: 0x80070005",
             "All articles with this code: ORB-SYNC-1301");
   }
+
+  /**
+   * A dead link under {@code zh/} leads to a Chinese page where the host shows the nearest {@code
+   * 404.html}; the site's own one, which other hosts show for every address, says it in each
+   * language.
+   */
+  @Test
+  void theNotFoundPagesSpeakEachLanguage() {
+    Document zh = page("zh/404.html");
+    assertThat(zh.selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+    assertThat(zh.selectFirst("h1").text()).isEqualTo("找不到页面");
+    Element english = zh.selectFirst(".not-found-elsewhere");
+    assertThat(texts(english))
+        .containsExactly(
+            "en: Sorry, we couldn't find that page. It may have moved, or the link may be out of"
+                + " date.",
+            "en: Go to the help center home");
+    assertThat(english.selectFirst("a").attr("href")).isEqualTo("/en/index.html");
+
+    for (String path : List.of("404.html", "en/404.html")) {
+      Document en = page(path);
+      assertThat(en.selectFirst("html").attr("lang")).as(path).isEqualTo("en");
+      assertThat(en.selectFirst("h1").text()).as(path).isEqualTo("Page not found");
+      Element chinese = en.selectFirst(".not-found-elsewhere");
+      assertThat(texts(chinese))
+          .as(path)
+          .containsExactly("zh: 抱歉，找不到该页面。页面可能已移动，或链接已过期。", "zh: 返回帮助中心首页");
+      assertThat(chinese.selectFirst("a").attr("href")).as(path).isEqualTo("/zh/index.html");
+    }
+  }
 }

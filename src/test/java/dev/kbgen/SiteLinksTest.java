@@ -52,7 +52,14 @@ class SiteLinksTest {
               .sorted()
               .toList();
     }
-    assertThat(pages).contains("index.html", "en/index.html", "zh/index.html", "404.html");
+    assertThat(pages)
+        .contains(
+            "index.html",
+            "en/index.html",
+            "zh/index.html",
+            "404.html",
+            "en/404.html",
+            "zh/404.html");
   }
 
   /** Every href/src of every page, resolved to a path from the site root (with its fragment). */
@@ -76,9 +83,10 @@ class SiteLinksTest {
         continue;
       }
       String base = page;
-      if (page.equals("404.html")) {
+      if (page.endsWith("404.html")) {
         assertThat(url).as("404 links start at the base path").startsWith("/");
         url = url.substring(1);
+        base = "404.html"; // resolved from the site's root, at any depth
       } else {
         assertThat(url).as("link on " + page + " must be relative").doesNotStartWith("/");
       }

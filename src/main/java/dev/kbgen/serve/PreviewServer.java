@@ -383,7 +383,7 @@ public final class PreviewServer implements AutoCloseable {
       file = site.stale(path.file()).orElse(null);
     }
     if (file == null) {
-      OutputFile notFound = state.files().get("404.html");
+      OutputFile notFound = notFound(state, path.file());
       if (notFound == null) {
         text(exchange, 404, "not found");
       } else {
@@ -392,6 +392,22 @@ public final class PreviewServer implements AutoCloseable {
       return;
     }
     page(exchange, 200, file, state);
+  }
+
+  /**
+   * The {@code 404.html} nearest to a missing file, up its folders to the site's own, as static
+   * hosts look for it: a missing Chinese page gets the Chinese one.
+   */
+  private static OutputFile notFound(LiveSite.State state, String file) {
+    String folder = file;
+    while (true) {
+      int slash = folder.lastIndexOf('/');
+      folder = slash < 0 ? "" : folder.substring(0, slash);
+      OutputFile page = state.files().get(folder.isEmpty() ? "404.html" : folder + "/404.html");
+      if (page != null || folder.isEmpty()) {
+        return page;
+      }
+    }
   }
 
   /** A site file; HTML gets the live script, and the overlay after a failed build. */

@@ -62,6 +62,15 @@ public final class Permalinks {
   }
 
   /**
+   * A language's page for addresses that lead nowhere under its folder: servers that look for the
+   * nearest {@code 404.html} (Cloudflare Pages, {@code kbgen serve}) or are told to per folder
+   * (nginx, Apache) show it there; others show {@link #notFound()}.
+   */
+  public static String notFound(String lang) {
+    return lang + "/404.html";
+  }
+
+  /**
    * The URL slug of an error code: lower-case letters and digits joined by {@code -}, so {@code
    * HTTP 502} becomes {@code http-502} and {@code 0x80070005} stays as it is.
    */

@@ -86,7 +86,10 @@ public final class SiteAssembler {
       pages.addAll(pages(idx));
     }
     pages.add(rootPage());
-    pages.add(notFoundPage());
+    pages.add(notFoundPage(config.defaultLanguage(), Permalinks.notFound()));
+    for (String lang : config.languageCodes()) {
+      pages.add(notFoundPage(lang, Permalinks.notFound(lang)));
+    }
     pages.sort(Comparator.comparing(Page::path));
 
     Map<String, String> files = new TreeMap<>();
@@ -501,20 +504,38 @@ public final class SiteAssembler {
     return new Page(path, "root.peb", vars);
   }
 
-  private Page notFoundPage() {
-    String lang = config.defaultLanguage();
-    String path = Permalinks.notFound();
+  /**
+   * A page for addresses that lead nowhere, in {@code lang}, with a line in each other language: a
+   * server that has one such page for the whole site shows it to every reader.
+   */
+  private Page notFoundPage(String lang, String path) {
     String title = in.ui().get(lang, "not_found_title");
     Map<String, Object> vars = base(lang, path, "404", "404", title, null, null);
     // A 404 page is served at any depth, so its links start at the site's base path.
     String basePath = config.baseUrl().replaceFirst("^https?://[^/]+", "");
-    vars.put("root", basePath.isEmpty() ? "/" : basePath);
-    vars.put("site", siteView(lang, path, "404", basePath.isEmpty() ? "/" : basePath));
-    vars.put("nav", nav(lang, path, null, basePath.isEmpty() ? "/" : basePath));
+    String root = basePath.isEmpty() ? "/" : basePath;
+    vars.put("root", root);
+    vars.put("site", siteView(lang, path, "404", root));
+    vars.put("nav", nav(lang, path, null, root));
+    List<Map<String, String>> elsewhere = new ArrayList<>();
+    for (String other : config.languageCodes()) {
+      if (!other.equals(lang)) {
+        elsewhere.add(
+            Map.of(
+                "lang",
+                other,
+                "text",
+                in.ui().get(other, "not_found_text"),
+                "home",
+                root + Permalinks.home(other),
+                "go_home",
+                in.ui().get(other, "go_home")));
+      }
+    }
+    vars.put("elsewhere", elsewhere);
     vars.put(
         "page",
-        new PageView(
-            "404", title, null, config.baseUrl() + "404.html", List.of(), null, "website"));
+        new PageView("404", title, null, config.baseUrl() + path, List.of(), null, "website"));
     return new Page(path, "404.peb", vars);
   }
 

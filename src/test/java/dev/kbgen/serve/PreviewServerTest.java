@@ -490,6 +490,12 @@ class PreviewServerTest {
     HttpResponse<String> missing = get("/en/no-such-article/");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).contains("class=\"not-found\"").contains(LivePages.LIVE_SCRIPT);
+    // the nearest 404.html up the missing page's folders, as static hosts look for it
+    HttpResponse<String> missingChinese = get("/zh/no-such-article/");
+    assertThat(missingChinese.statusCode()).isEqualTo(404);
+    assertThat(missingChinese.body()).contains("<h1 id=\"nf-title\">找不到页面</h1>");
+    assertThat(missing.body()).contains("<h1 id=\"nf-title\">Page not found</h1>");
+    assertThat(get("/no-such-folder/page.html").body()).contains("Page not found");
 
     HttpResponse<String> js = get("/__kbgen/live.js");
     assertThat(js.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
