@@ -202,17 +202,26 @@ public final class Analysis implements AutoCloseable {
     if (!whole.isEmpty()) {
       terms.add(CURATED + whole);
     }
+    for (String identifier : identifiers(query)) {
+      terms.add(CURATED + identifier.toLowerCase(Locale.ROOT));
+    }
+    return List.copyOf(terms);
+  }
+
+  /** The identifiers of a query's non-Han runs (as the curated terms take them), in order. */
+  public List<String> identifiers(String query) {
+    List<String> out = new ArrayList<>();
     String t = Normalizer.normalize(query, Normalizer.Form.NFKC);
     for (String run : runs(t, false)) {
       CodeTokens.forEach(
           run,
           (start, end) -> {
             if (isIdentifier(run, start, end)) {
-              terms.add(CURATED + run.substring(start, end).toLowerCase(Locale.ROOT));
+              out.add(run.substring(start, end));
             }
           });
     }
-    return List.copyOf(terms);
+    return out;
   }
 
   /**
@@ -262,6 +271,13 @@ public final class Analysis implements AutoCloseable {
   public static String curated(String value) {
     String n = curatedNorm(value);
     return n.isEmpty() ? null : CURATED + n;
+  }
+
+  /** Whether a term of a non-Han text is a word (class W): it has none of the classes' prefixes. */
+  static boolean isWordTerm(String term) {
+    return !term.startsWith(IDENTIFIER)
+        && !term.startsWith(CHINESE_WORD)
+        && !term.startsWith(CURATED);
   }
 
   /**

@@ -1,10 +1,14 @@
 package dev.kbgen.search;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -132,10 +136,11 @@ public final class SearchEngine implements AutoCloseable {
     Map<String, String> fixes = new LinkedHashMap<>();
     Map<String, String> corrected = new LinkedHashMap<>();
     Map<String, String> suggested = new LinkedHashMap<>();
+    Set<String> parts = codeParts(query, dictionary);
     if (typos) {
       for (Analysis.QueryWord w : analysis.queryWords(query)) {
         String t = w.term();
-        if (t == null || dictionary.containsKey(t) || fixes.containsKey(t)) {
+        if (t == null || dictionary.containsKey(t) || fixes.containsKey(t) || parts.contains(t)) {
           continue;
         }
         int letters = w.raw().codePointCount(0, w.raw().length());
@@ -152,6 +157,9 @@ public final class SearchEngine implements AutoCloseable {
     }
     List<String> terms = new ArrayList<>();
     for (String t : analysis.analyzeQuery(query)) {
+      if (parts.contains(t)) {
+        continue;
+      }
       String term = fixes.getOrDefault(t, t);
       if (!terms.contains(term)) {
         terms.add(term);
@@ -165,6 +173,35 @@ public final class SearchEngine implements AutoCloseable {
     all.addAll(extra);
     return new Result(
         index.search(terms, expansions, limit, filter), List.copyOf(all), corrected, suggested);
+  }
+
+  /**
+   * The word terms that only the query's error codes give ("orb", "sync" and "1301" of
+   * "ORB-SYNC-1301"), for the codes that are in the index as they were typed (an identifier with a
+   * digit whose whole term is indexed): a customer who types a code asks for that code, not for the
+   * articles that say "sync" most, such as a list whose title reads "ORB-SYNC-xxxx". A code not in
+   * the index keeps its words ("HTTP502" finds "HTTP 502"), and so does a word the query also has
+   * elsewhere.
+   */
+  private Set<String> codeParts(String query, NavigableMap<String, Postings> dictionary) {
+    String normalized = Normalizer.normalize(query, Normalizer.Form.NFKC);
+    String rest = normalized;
+    Set<String> parts = new HashSet<>();
+    for (String code : analysis.identifiers(query)) {
+      if (code.codePoints().anyMatch(Character::isDigit)
+          && dictionary.containsKey(Analysis.IDENTIFIER + code.toLowerCase(Locale.ROOT))) {
+        for (String t : analysis.analyze(code, Analysis.Mode.QUERY)) {
+          if (Analysis.isWordTerm(t)) {
+            parts.add(t);
+          }
+        }
+        rest = rest.replace(code, " ");
+      }
+    }
+    if (!parts.isEmpty()) {
+      parts.removeAll(analysis.analyze(rest, Analysis.Mode.QUERY));
+    }
+    return parts;
   }
 
   /** A typo correction: the index term that replaces a word and the word shown for it. */

@@ -447,6 +447,23 @@
 
   /* ---------------- 3. Search (search-format §2, §4) ---------------- */
 
+  /* The class-W terms of the query's identifiers with a digit whose "#" term is indexed, less those
+     the rest of the query (each such identifier replaced by a space) gives too */
+  function codeParts(st, q) {
+    var t = q.normalize('NFKC'), rest = t, parts = [];
+    (t.match(RUNS) || []).forEach(function (r) {
+      if (HAN.test(r)) return;
+      (r.match(IDRE) || []).forEach(function (tok) {
+        if (!isIdent(tok) || !/\p{Nd}/u.test(tok) || !find(st, '#' + tok.toLowerCase())) return;
+        analyze(tok, 'query').forEach(function (x) { if ('#~!'.indexOf(x.charAt(0)) < 0 && parts.indexOf(x) < 0) parts.push(x); });
+        rest = rest.split(tok).join(' ');
+      });
+    });
+    if (!parts.length) return parts;
+    var keep = analyze(rest, 'query');
+    return parts.filter(function (x) { return keep.indexOf(x) < 0; });
+  }
+
   function search(query, o) {
     o = o || {};
     var lang = o.lang || cfg.lang, limit = o.limit == null ? 10 : o.limit, f = o.filters || {};
@@ -467,6 +484,9 @@
       // 1. the shards of the query terms (and the vocabulary of the word being typed)
       return Promise.all([loadShards(st, terms.map(function (term) { return shardOf(st, term); })),
         last ? loadVocab(st, first(last.tok)) : null]).then(function (got) {
+        // the words that only the query's indexed error codes give are left out (§2, Codes)
+        var parts = codeParts(st, q);
+        terms = terms.filter(function (term) { return parts.indexOf(term) < 0; });
         // 2. typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars;
         //    corrections come from the vocabulary of their first letter
         var fix = [];

@@ -176,4 +176,39 @@ class SearchEngineTest {
           .containsExactly("http502", "#http502", "http502", "http", "502");
     }
   }
+
+  /**
+   * A code that is in the index is searched for as itself: its words ("orb", "sync", "1301") would
+   * rank the list whose title reads "ORB-SYNC-xxxx" above the article about the code. A code not in
+   * the index keeps its words, and so does a word that the query also has outside the code.
+   */
+  @Test
+  void anIndexedCodeIsSearchedForAsItselfNotAsItsWords() {
+    try (SearchEngine engine =
+        english(
+            "en/codes",
+            "Sync error codes (ORB-SYNC-xxxx)",
+            "ORB-SYNC-1042: path too long. ORB-SYNC-1301: no access. ORB-SYNC-2001: signed out."
+                + " ORB-SYNC-3008: offline. ORB-SYNC-4002: service busy.",
+            "en/access",
+            "Sync pauses with Access is denied",
+            "The client shows ORB-SYNC-1301 when it cannot open the folder.",
+            "en/other",
+            "Install the client",
+            "Download the client and run the installer.")) {
+      SearchEngine.Result r =
+          engine.search("ORB-SYNC-1301", "en", 10, SearchEngine.Filters.NONE, true);
+      assertThat(r.terms()).contains("#orb-sync-1301").doesNotContain("orb", "sync", "1301");
+      assertThat(r.hits()).extracting(h -> h.document().key()).first().isEqualTo("en/access");
+
+      assertThat(
+              engine
+                  .search("sync ORB-SYNC-1301", "en", 10, SearchEngine.Filters.NONE, true)
+                  .terms())
+          .contains("sync", "#orb-sync-1301")
+          .doesNotContain("orb", "1301");
+      assertThat(engine.search("ORB-SYNC-9999", "en", 10, SearchEngine.Filters.NONE, true).terms())
+          .contains("orb", "sync", "9999");
+    }
+  }
 }
