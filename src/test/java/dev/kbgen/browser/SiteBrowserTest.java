@@ -538,7 +538,9 @@ class SiteBrowserTest {
             + " return [top('.brand'), top('.lang-switch'), top('.header-search'),"
             + "   Math.min.apply(null, nav), Math.max.apply(null, nav),"
             + "   top('.breadcrumbs'), top('.lang-notice--translation'),"
-            + "   top('.kb-section--symptom h2')].join(' ')";
+            + "   top('.kb-section--symptom h2'),"
+            + "   Math.round(document.querySelector('.kb-section--symptom h2')"
+            + "     .getBoundingClientRect().bottom), window.innerHeight].join(' ')";
     try {
       browser.phone();
       browser.open(page);
@@ -555,7 +557,9 @@ class SiteBrowserTest {
           .as("trail and translation on one row: " + at)
           .isLessThan(10);
       assertNoHorizontalScroll(page);
-      assertThat(t[7]).as("the Symptom's heading: " + at).isLessThan(1000);
+      assertThat(t[8])
+          .as("the Symptom's heading, whole on the first screen (" + t[9] + " px): " + at)
+          .isLessThanOrEqualTo(t[9]);
     } finally {
       browser.desktop();
     }
