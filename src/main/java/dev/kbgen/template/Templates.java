@@ -7,6 +7,8 @@ import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -83,8 +85,86 @@ public final class Templates {
   private TemplateError error(PebbleException e, String template) {
     String file = e.getFileName() == null ? template : relative(e.getFileName());
     int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
-    String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-    return new TemplateError(file, line, readable(String.valueOf(message)));
+    String message =
+        String.valueOf(e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage());
+    if (message.contains(END_OF_FILE)) {
+      // Pebble stops at the end of the file; the writer needs the line where the tag was opened.
+      Path source = dir.resolve(file).normalize();
+      try {
+        Unclosed open =
+            source.startsWith(dir) && Files.isRegularFile(source)
+                ? unclosed(Files.readString(source, StandardCharsets.UTF_8))
+                : null;
+        if (open != null) {
+          return new TemplateError(
+              file,
+              open.line(),
+              "\""
+                  + open.text()
+                  + "\" is not closed: \""
+                  + open.close()
+                  + "\" is missing before the end of the file");
+        }
+      } catch (IOException | UncheckedIOException ignored) {
+        // the file went away or is not UTF-8 since Pebble read it: Pebble's place, then
+      }
+    }
+    return new TemplateError(file, line, readable(message));
+  }
+
+  private static final String END_OF_FILE = "[\u0000]";
+
+  /**
+   * A tag, expression or comment that the end of a template leaves open.
+   *
+   * @param line its line, from 1
+   * @param text its start, to the end of its line (at most 40 characters)
+   * @param close the delimiter that would close it
+   */
+  record Unclosed(int line, String text, String close) {}
+
+  /**
+   * The first tag ({@code {%}), expression ({@code {{}) or comment ({@code {#}) of a template's text
+   * that is not closed before the next one opens (or, for a comment, at all), or null. Pebble, which
+   * reads on from there to the end of the file, says only that; a forgotten {@code }}} or {@code %}}
+   * is found where it was forgotten.
+   */
+  static Unclosed unclosed(String source) {
+    int from = 0;
+    while (true) {
+      int open = nextOpening(source, from);
+      if (open < 0) {
+        return null;
+      }
+      char kind = source.charAt(open + 1);
+      String close = kind == '{' ? "}}" : kind + "}";
+      int end = source.indexOf(close, open + 2);
+      int next = kind == '#' ? -1 : nextOpening(source, open + 2);
+      if (end < 0 || (next >= 0 && next < end)) {
+        return at(source, open, close);
+      }
+      from = end + 2;
+    }
+  }
+
+  private static int nextOpening(String source, int from) {
+    for (int i = source.indexOf('{', from); i >= 0; i = source.indexOf('{', i + 1)) {
+      char next = i + 1 < source.length() ? source.charAt(i + 1) : 0;
+      if (next == '{' || next == '%' || next == '#') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Unclosed at(String source, int open, String close) {
+    int line = 1;
+    for (int i = 0; i < open; i++) {
+      line += source.charAt(i) == '\n' ? 1 : 0;
+    }
+    int end = source.indexOf('\n', open);
+    String text = source.substring(open, end < 0 ? source.length() : end).strip();
+    return new Unclosed(line, text.length() > 40 ? text.substring(0, 40) + "…" : text, close);
   }
 
   /**
@@ -94,7 +174,7 @@ public final class Templates {
    */
   static String readable(String message) {
     return message.replace(
-        "[\u0000]", "[the end of the file: a tag or expression above is not closed]");
+        END_OF_FILE, "[the end of the file: a tag or expression above is not closed]");
   }
 
   private String relative(String file) {
