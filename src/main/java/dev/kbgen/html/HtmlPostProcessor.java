@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -139,9 +140,9 @@ public final class HtmlPostProcessor {
       if (child instanceof Element e && e.tagName().equals("h2")) {
         if (heading == null) {
           intro = part.toString().strip();
-          introText = current.text().strip();
+          introText = text(current).strip();
         } else {
-          sections.add(new HtmlSection(heading, anchor, part.toString().strip(), current.text()));
+          sections.add(new HtmlSection(heading, anchor, part.toString().strip(), text(current)));
         }
         heading = e.text();
         anchor = e.id();
@@ -154,11 +155,26 @@ public final class HtmlPostProcessor {
     }
     if (heading == null) {
       intro = part.toString().strip();
-      introText = current.text().strip();
+      introText = text(current).strip();
     } else {
-      sections.add(new HtmlSection(heading, anchor, part.toString().strip(), current.text()));
+      sections.add(new HtmlSection(heading, anchor, part.toString().strip(), text(current)));
     }
     return new HtmlBody(bodyHtml.toString(), intro, introText, sections, headings);
+  }
+
+  /**
+   * A part's text as it reads: a table's cells kept apart by " · " (a search result's excerpt read
+   * "Code Message in the client What it means" for a table's header row). The part is only read
+   * here; its HTML was taken before.
+   */
+  private static String text(Element part) {
+    for (Element row : part.select("tr")) {
+      Elements cells = row.children();
+      for (int i = 0; i < cells.size() - 1; i++) {
+        cells.get(i).appendText(" ·");
+      }
+    }
+    return part.text();
   }
 
   private static void fallbackLinks(Element body) {

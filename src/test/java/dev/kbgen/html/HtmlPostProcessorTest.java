@@ -84,6 +84,19 @@ class HtmlPostProcessorTest {
     assertThat(body.html()).contains("<h2 id=\"symptom\">Symptom</h2>");
   }
 
+  /** A table's cells stay apart in the text that excerpts show; its HTML is untouched. */
+  @Test
+  void aTablesCellsAreKeptApartInTheText() {
+    String table =
+        "<table><thead><tr><th>Code</th><th>Meaning</th></tr></thead>"
+            + "<tbody><tr><td>E1</td><td>Disk <b>full</b></td></tr></tbody></table>";
+    HtmlBody body = HtmlPostProcessor.process(table + "<h2 id=\"s\">Symptom</h2>" + table, EN);
+    assertThat(body.introText()).isEqualTo("Code · Meaning E1 · Disk full");
+    assertThat(body.sections().get(0).text()).isEqualTo("Code · Meaning E1 · Disk full");
+    assertThat(body.intro()).doesNotContain("·");
+    assertThat(body.sections().get(0).html()).doesNotContain("·");
+  }
+
   @Test
   void bodyWithoutSectionsIsAllIntro() {
     HtmlBody body = HtmlPostProcessor.process("<p>Just text.</p>\n<h3 id=\"x\">Small</h3>", EN);
