@@ -634,7 +634,7 @@ public final class Pipeline {
                   "while rendering "
                       + sorted.get(0)
                       + (sorted.size() > 1 ? " and " + (sorted.size() - 1) + " other pages" : ""),
-                  "fix the template; every variable it uses must exist (strict variables)",
+                  err.hint().isEmpty() ? "fix the template" : err.hint(),
                   ""));
         });
     pages = rendered.get();
@@ -681,7 +681,7 @@ public final class Pipeline {
                 0,
                 "template error: " + err.message(),
                 "",
-                "fix the template's syntax",
+                err.hint().isEmpty() ? "fix the template's syntax" : err.hint(),
                 ""));
       }
     }

@@ -1,6 +1,8 @@
 package dev.kbgen.template;
 
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.AttributeNotFoundException;
+import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.writer.PooledSpecializedStringWriter;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The theme's templates. One engine per build, shared by all pages; autoescaping is on, so only
@@ -53,7 +56,7 @@ public final class Templates {
       throw new TemplateException(error(e, template), e);
     } catch (RuntimeException e) {
       throw new TemplateException(
-          new TemplateError(template, 0, String.valueOf(e.getMessage())), e);
+          new TemplateError(template, 0, String.valueOf(e.getMessage()), ""), e);
     }
   }
 
@@ -77,7 +80,7 @@ public final class Templates {
     } catch (RuntimeException e) {
       // Pebble reports some template mistakes (e.g. a missing file) as plain runtime exceptions.
       throw new TemplateException(
-          new TemplateError(template, 0, String.valueOf(e.getMessage())), e);
+          new TemplateError(template, 0, String.valueOf(e.getMessage()), ""), e);
     }
   }
 
@@ -103,13 +106,18 @@ public final class Templates {
                   + open.text()
                   + "\" is not closed: \""
                   + open.close()
-                  + "\" is missing before the end of the file");
+                  + "\" is missing before the end of the file",
+              "close it with \"" + open.close() + "\" where it ends, or remove it");
         }
       } catch (IOException | UncheckedIOException ignored) {
         // the file went away or is not UTF-8 since Pebble read it: Pebble's place, then
       }
     }
-    return new TemplateError(file, line, readable(message));
+    String hint =
+        e instanceof AttributeNotFoundException
+            ? "every variable a template uses must exist (strict variables): check its name"
+            : e instanceof ParserException ? "fix the template's syntax" : "";
+    return new TemplateError(file, line, readable(message), hint);
   }
 
   private static final String END_OF_FILE = "[\u0000]";
@@ -168,14 +176,28 @@ public final class Templates {
   }
 
   /**
-   * Pebble names the end of the file as the character NUL ("Unexpected character [\0]", when a tag
-   * or an expression is not closed before it): said in words. (Other control characters are written
-   * out where problems are shown: {@link dev.kbgen.problem.Problem#visible}.)
+   * Pebble's message in a writer's words: the end of the file, which Pebble names as the character
+   * NUL ("Unexpected character [\0]", when a tag or an expression is not closed before it), and a
+   * name that does not exist, which Pebble reports with the Java class of the value it was looked
+   * up on. (Other control characters are written out where problems are shown: {@link
+   * dev.kbgen.problem.Problem#visible}.)
    */
   static String readable(String message) {
-    return message.replace(
-        END_OF_FILE, "[the end of the file: a tag or expression above is not closed]");
+    String m =
+        message.replace(
+            END_OF_FILE, "[the end of the file: a tag or expression above is not closed]");
+    m = ROOT_MISSING.matcher(m).replaceAll("there is no variable '$1'");
+    return MISSING.matcher(m).replaceAll("attribute '$1' does not exist");
   }
+
+  private static final Pattern ROOT_MISSING =
+      Pattern.compile(
+          "Root attribute \\[(.+?)\\] does not exist or can not be accessed and strict variables"
+              + " is set to true\\.");
+  private static final Pattern MISSING =
+      Pattern.compile(
+          "Attribute \\[(.+?)\\] of \\[.+?\\] does not exist or can not be accessed and strict"
+              + " variables is set to true\\.");
 
   private String relative(String file) {
     Path p = Path.of(file);
