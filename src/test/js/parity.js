@@ -90,6 +90,7 @@ async function main(argv) {
     }
   }
   for (const v of vectors) {
+    for (const lang of Object.keys(ctx.kbgen.configure({}).manifests)) await ctx.kbgen.prepare(lang, v.text);
     out.analysis[v.id] = Array.from(ctx.kbgen.analyze(v.text, v.mode === 'query' ? 'query' : 'doc'));
   }
   fs.writeFileSync(outFile, JSON.stringify(out, null, 1) + '\n');

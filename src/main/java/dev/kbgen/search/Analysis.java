@@ -184,7 +184,7 @@ public final class Analysis implements AutoCloseable {
     List<String> out = new ArrayList<>();
     for (String run : runs(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
       if (isHan(run.codePointAt(0))) {
-        hanRun(run, out::add);
+        hanRun(ChineseFolding.fold(run), out::add);
       } else {
         nonHanRun(run, out::add, forms);
       }

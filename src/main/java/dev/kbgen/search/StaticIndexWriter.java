@@ -208,6 +208,17 @@ public final class StaticIndexWriter {
     if (!synonyms.groups().isEmpty()) {
       manifest.put("syn", synonyms.groups());
     }
+    if (mostlyChinese(impacts, docs.size())) {
+      // Chinese pages: the characters a query's Han text is folded from, and the file of pairs
+      manifest.put("fold", ChineseFolding.bits());
+      manifest.put(
+          "foldFile",
+          put(
+              files,
+              dir,
+              "fold",
+              "__kb.fold(" + jsLang + "," + Json.write(ChineseFolding.pairs()) + ");\n"));
+    }
     String manifestFile =
         put(
             files,
@@ -215,6 +226,24 @@ public final class StaticIndexWriter {
             "manifest",
             "__kb.manifest(" + jsLang + "," + Json.write(manifest) + ");\n");
     return new Output(files, dir + manifestFile);
+  }
+
+  /**
+   * Whether most of a language's documents have Chinese text: its queries are then folded from
+   * traditional characters (an English page that names "中文" does not make English queries load the
+   * folding).
+   */
+  private static boolean mostlyChinese(TreeMap<String, Postings> impacts, int docs) {
+    java.util.BitSet chinese = new java.util.BitSet(docs);
+    impacts.forEach(
+        (term, p) -> {
+          if (Analysis.isHan(term.codePointAt(0))) {
+            for (int d : p.docs()) {
+              chinese.set(d);
+            }
+          }
+        });
+    return docs > 0 && chinese.cardinality() * 2 > docs;
   }
 
   /**

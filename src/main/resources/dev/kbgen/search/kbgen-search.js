@@ -186,6 +186,11 @@
 
   function cps(s) { return Array.from(s).length; }
 
+  /* Traditional -> simplified Chinese (§1, 2): null until a query needs it (prepare), then
+     {traditional: simplified} for U+3400-U+9FFF */
+  var FOLD = null;
+  function fold(r) { return FOLD ? r.replace(/[\u3400-\u9fff]/g, function (c) { return FOLD[c] || c; }) : r; }
+
   /* Chinese fillers: cut out of a Han run where they start and end at segment boundaries (§1, 4). */
   var FILLERS = ('一直 总是 老是 怎么办 怎么样 怎么 咋办 为什么 为啥 如何 什么 请问 是不是 有没有 能不能 可不可以 ' +
     '还是 一下 已经 然后 但是 因为 所以 如果 的话 我们 你们 他们 这个 那个 这些 那些').split(' ');
@@ -223,7 +228,7 @@
     function part(p) { if (cps(p) > 1) wordTerms(p, function (term) { add(term); }); }
     (t.match(RUNS) || []).forEach(function (r) {
       if (HAN.test(r)) {
-        hanTerms(r, add);
+        hanTerms(fold(r), add);
         return;
       }
       wordTerms(r, add);
@@ -268,7 +273,8 @@
     shard: function (lang, i, s) { put('t' + lang + '/' + i, s); },
     docs: function (lang, i, rows) { put('d' + lang + '/' + i, rows); },
     vocab: function (lang, i, s) { put('v' + lang + '/' + i, s); },
-    facets: function (lang, rows, keys) { put('f' + lang, { rows: rows, keys: keys }); }
+    facets: function (lang, rows, keys) { put('f' + lang, { rows: rows, keys: keys }); },
+    fold: function (lang, pairs) { put('k' + lang, pairs); }
   };
 
   function inject(url, ok, fail) {
@@ -464,10 +470,29 @@
     return parts.filter(function (x) { return keep.indexOf(x) < 0; });
   }
 
+  /* Loads the folding pairs when the text has a character that the language's manifest marks as
+     folded (its "fold" bits); without them (no Chinese pages, or the file failed) text is not folded. */
+  function prepare(st, text) {
+    var m = st.m, t = String(text == null ? '' : text).normalize('NFKC'), bits, i, c, hit = false;
+    if (FOLD || !m.fold || !m.foldFile) return Promise.resolve();
+    bits = st.foldBits || (st.foldBits = unb64(m.fold));
+    for (i = 0; i < t.length && !hit; i++) {
+      c = t.charCodeAt(i) - 0x3400;
+      hit = c >= 0 && c < 0x6c00 && ((bits[c >> 3] >> (c & 7)) & 1) === 1;
+    }
+    if (!hit) return Promise.resolve();
+    return need('k' + st.lang, st.base + m.foldFile).then(function (pairs) {
+      if (FOLD) return;
+      var f = Object.create(null);
+      for (var j = 0; j + 1 < pairs.length; j += 2) f[pairs[j]] = pairs[j + 1];
+      FOLD = f;
+    }, function () {});
+  }
+
   function search(query, o) {
     o = o || {};
     var lang = o.lang || cfg.lang, limit = o.limit == null ? 10 : o.limit, f = o.filters || {};
-    var q = String(query == null ? '' : query), terms = analyze(q, 'query'), last = null, meta = [], typo = new Map();
+    var q = String(query == null ? '' : query), terms, last = null, meta = [], typo = new Map();
     // typo-eligible: a step-3a word token of letters only, 4+ chars; the first one for each term
     analyze(q, 'doc', meta).forEach(function (term, i) {
       var tok = meta[i];
@@ -481,6 +506,9 @@
       }
     }
     return state(lang).then(function (st) {
+      return prepare(st, q).then(function () { return st; });
+    }).then(function (st) {
+      terms = analyze(q, 'query');
       // 1. the shards of the query terms (and the vocabulary of the word being typed)
       return Promise.all([loadShards(st, terms.map(function (term) { return shardOf(st, term); })),
         last ? loadVocab(st, first(last.tok)) : null]).then(function (got) {
@@ -613,7 +641,7 @@
     while ((r = re.exec(text))) {
       var run = r[0], at = r.index;
       if (HAN.test(run)) {
-        var c = Array.from(run), pos = at;
+        var c = Array.from(fold(run)), pos = at; // folding keeps each character's length
         for (var i = 0; i < c.length; i++) {
           var two = c[i] + (c[i + 1] || '');
           if (c[i + 1] && set.has(two)) out.push([pos, pos + two.length]);
@@ -931,6 +959,7 @@
   W.kbgen.stem = stem;
   W.kbgen.preload = preload;
   W.kbgen.configure = configure;
+  W.kbgen.prepare = function (lang, text) { return state(lang).then(function (st) { return prepare(st, text); }); };
   W.kbgen.highlight = highlight;
 
   if (D && D.getElementById) {

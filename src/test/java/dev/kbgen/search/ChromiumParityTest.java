@@ -50,6 +50,7 @@ class ChromiumParityTest {
           }
         }
         for (const v of input.vectors) {
+          for (const lang of Object.keys(kbgen.configure({}).manifests)) await kbgen.prepare(lang, v.text);
           out.analysis[v.id] = Array.from(kbgen.analyze(v.text, v.mode === 'query' ? 'query' : 'doc'));
         }
         return JSON.stringify(out, null, 1);

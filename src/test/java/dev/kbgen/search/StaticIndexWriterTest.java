@@ -107,7 +107,7 @@ class StaticIndexWriterTest {
         hashes.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(3));
         counts.merge(m.group(1), 1, Integer::sum);
       } else {
-        assertThat(path).matches("search/en/(manifest|facets)\\.[0-9a-f]{8}\\.js");
+        assertThat(path).matches("search/en/(manifest|facets|fold)\\.[0-9a-f]{8}\\.js");
       }
     }
     assertThat(hashes.keySet()).containsExactly("d", "t", "v");
@@ -257,6 +257,37 @@ class StaticIndexWriterTest {
       v |= (c & 0x7F) << shift;
       if (c < 0x80) {
         return v;
+      }
+    }
+  }
+
+  /**
+   * An index whose documents are mostly Chinese names the characters a query is folded from and the
+   * file of pairs; one with a few Chinese words among English pages does not, so that English
+   * queries load nothing more.
+   */
+  @Test
+  void theFoldingIsWrittenForMostlyChineseIndexesOnly() {
+    for (int chinese = 1; chinese <= 2; chinese++) {
+      List<SearchDocument> docs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        docs.add(document(i, "Sync stops", i < chinese ? "同步暂停，拒绝访问" : "Access is denied"));
+      }
+      try (LanguageIndex other = LanguageIndex.build("en", docs, analysis)) {
+        StaticIndexWriter.Output written = StaticIndexWriter.write(other, Map.of());
+        String m = new String(written.files().get(written.manifest()), StandardCharsets.UTF_8);
+        List<String> folds =
+            written.files().keySet().stream().filter(f -> f.contains("/fold.")).toList();
+        if (chinese == 1) {
+          assertThat(m).doesNotContain("\"fold");
+          assertThat(folds).isEmpty();
+        } else {
+          assertThat(folds).hasSize(1);
+          assertThat(m).contains("\"foldFile\":\"" + folds.get(0).substring("search/en/".length()));
+          assertThat(new String(written.files().get(folds.get(0)), StandardCharsets.UTF_8))
+              .startsWith("__kb.fold(\"en\",\"")
+              .contains("暫暂");
+        }
       }
     }
   }
