@@ -186,7 +186,7 @@
 
   function cps(s) { return Array.from(s).length; }
 
-  /* Traditional -> simplified Chinese (§1, 2): null until a query needs it (prepare), then
+  /* Traditional -> simplified Chinese (§1, 4): null until a query needs it (prepare), then
      {traditional: simplified} for U+3400-U+9FFF */
   var FOLD = null;
   function fold(r) { return FOLD ? r.replace(/[\u3400-\u9fff]/g, function (c) { return FOLD[c] || c; }) : r; }
