@@ -17,6 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DiskPublisherTest {
   @TempDir Path tmp;
 
+  /** The names of a folder's entries. */
+  private static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
   @Test
   void replacesTheOldSiteAsAWholeAndLeavesNoStagingFolders() throws IOException {
     Path out = tmp.resolve("site");
@@ -26,9 +33,7 @@ class DiskPublisherTest {
     publisher.publish(List.of(OutputFile.text("index.html", "v2")));
     assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).isEqualTo("v2");
     assertThat(out.resolve("en/old/index.html")).doesNotExist();
-    try (Stream<Path> siblings = Files.list(tmp)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
-    }
+    assertThat(names(tmp)).containsExactly("site");
   }
 
   @Test
@@ -107,9 +112,7 @@ class DiskPublisherTest {
     for (int i = 0; i < 200; i++) {
       assertThat(out.resolve("en/p" + (i % 7) + "/a" + i + ".html")).hasContent("" + i);
     }
-    try (Stream<Path> siblings = Files.list(tmp)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
-    }
+    assertThat(names(tmp)).containsExactly("site");
   }
 
   @Test
@@ -123,9 +126,7 @@ class DiskPublisherTest {
     }
     assertThat(out.resolve("index.html")).hasContent("v1");
     assertThat(out.resolve("en")).doesNotExist();
-    try (Stream<Path> siblings = Files.list(tmp)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
-    }
+    assertThat(names(tmp)).containsExactly("site");
   }
 
   @Test
@@ -143,9 +144,7 @@ class DiskPublisherTest {
         .isInstanceOf(IOException.class);
     assertThatThrownBy(publication::commit).isInstanceOf(IOException.class);
     assertThat(out.resolve("index.html")).hasContent("v1");
-    try (Stream<Path> siblings = Files.list(tmp)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
-    }
+    assertThat(names(tmp)).containsExactly("site");
   }
 
   @Test
@@ -157,9 +156,7 @@ class DiskPublisherTest {
     publisher.publish(List.of(OutputFile.text("index.html", "v2")));
     assertThat(Files.isSymbolicLink(out)).isTrue();
     assertThat(tmp.resolve("www/help/index.html")).hasContent("v2");
-    try (Stream<Path> siblings = Files.list(tmp.resolve("www"))) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("help");
-    }
+    assertThat(names(tmp.resolve("www"))).containsExactly("help");
   }
 
   /** A publisher that takes {@code out} for a mount point, which cannot be renamed. */
@@ -180,16 +177,11 @@ class DiskPublisherTest {
 
     assertThat(Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8)).isEqualTo("v2");
     assertThat(out.resolve("en")).doesNotExist();
-    try (Stream<Path> entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("index.html", "lost+found");
-    }
+    assertThat(names(out)).containsExactlyInAnyOrder("index.html", "lost+found");
     assertThat(Files.readAttributes(out, BasicFileAttributes.class).fileKey())
         .as("the same folder, not one renamed into its place")
         .isEqualTo(folder);
-    try (Stream<Path> siblings = Files.list(tmp)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
-    }
+    assertThat(names(tmp)).containsExactly("site");
   }
 
   @Test
@@ -209,10 +201,7 @@ class DiskPublisherTest {
     Files.createDirectories(out.resolve(".kbgen.new-1-0/x"));
     publisher.open().close();
     assertThat(out.resolve("en/index.html")).hasContent("en");
-    try (Stream<Path> entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("index.html", "en");
-    }
+    assertThat(names(out)).containsExactlyInAnyOrder("index.html", "en");
   }
 
   @Test
