@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -234,7 +235,7 @@ public final class StaticIndexWriter {
    * folding).
    */
   private static boolean mostlyChinese(TreeMap<String, Postings> impacts, int docs) {
-    java.util.BitSet chinese = new java.util.BitSet(docs);
+    BitSet chinese = new BitSet(docs);
     impacts.forEach(
         (term, p) -> {
           if (Analysis.isHan(term.codePointAt(0))) {
