@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -209,7 +208,7 @@ public final class StaticIndexWriter {
     if (!synonyms.groups().isEmpty()) {
       manifest.put("syn", synonyms.groups());
     }
-    if (mostlyChinese(impacts, docs.size())) {
+    if (mostlyChinese(docs)) {
       // Chinese pages: the characters a query's Han text is folded from, and the file of pairs
       manifest.put("fold", ChineseFolding.bits());
       manifest.put(
@@ -230,21 +229,17 @@ public final class StaticIndexWriter {
   }
 
   /**
-   * Whether most of a language's documents have Chinese text: its queries are then folded from
-   * traditional characters (an English page that names "中文" does not make English queries load the
-   * folding).
+   * Whether most of a language's documents have Chinese text in their title or excerpt: its queries
+   * are then folded from traditional characters (an English page that names "中文" does not make
+   * English queries load the folding). Read from the documents, not from every posting.
    */
-  private static boolean mostlyChinese(TreeMap<String, Postings> impacts, int docs) {
-    BitSet chinese = new BitSet(docs);
-    impacts.forEach(
-        (term, p) -> {
-          if (Analysis.isHan(term.codePointAt(0))) {
-            for (int d : p.docs()) {
-              chinese.set(d);
-            }
-          }
-        });
-    return docs > 0 && chinese.cardinality() * 2 > docs;
+  private static boolean mostlyChinese(List<SearchDocument> docs) {
+    long chinese = docs.stream().filter(d -> hasHan(d.title()) || hasHan(d.excerpt())).count();
+    return chinese * 2 > docs.size();
+  }
+
+  private static boolean hasHan(String text) {
+    return text.codePoints().anyMatch(Analysis::isHan);
   }
 
   /**
