@@ -199,12 +199,10 @@ final class LiveSite {
       return Optional.empty();
     }
     OutputFile f = page.get().file();
-    Map<String, OutputFile> files = new HashMap<>(old.files());
-    files.put(f.path(), f);
     state =
         new State(
             old.build() + 1,
-            Collections.unmodifiableMap(files),
+            ReplacedFiles.of(old.files(), f),
             old.problems(),
             false,
             true,

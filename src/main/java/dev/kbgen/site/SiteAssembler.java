@@ -105,13 +105,17 @@ public final class SiteAssembler {
   }
 
   /**
-   * An article page of an earlier assembly made again for the article as it is now (its body
-   * changed, nothing else): the article view is rebuilt from this assembler's input, the rest of
-   * the page's variables are kept.
+   * An article page of this assembly made again for the article as it is now (its body changed,
+   * nothing else): the article view is made from the new body and this assembler's input, the rest
+   * of the page's variables are kept.
+   *
+   * @param earlier the article's page as {@link #assemble} made it
+   * @param a the article now (the same front matter)
+   * @param body its body now
    */
-  public Page articlePage(Page earlier, Article a) {
+  public Page articlePage(Page earlier, Article a, RenderedBody body) {
     Map<String, Object> vars = new LinkedHashMap<>(earlier.vars());
-    vars.put("article", articleView(a, earlier.path(), in.ui().of(a.lang())));
+    vars.put("article", articleView(a, body, earlier.path(), in.ui().of(a.lang())));
     return new Page(earlier.path(), earlier.template(), vars);
   }
 
@@ -341,7 +345,7 @@ public final class SiteAssembler {
               a.title(),
               a.meta().summary(),
               a.meta().product());
-      vars.put("article", articleView(a, path, t));
+      vars.put("article", articleView(a, in.bodies().get(a.path()), path, t));
       vars.put(
           "page",
           pageView(
@@ -620,9 +624,9 @@ public final class SiteAssembler {
         ogType);
   }
 
-  private ArticleView articleView(Article a, String path, Map<String, String> t) {
+  private ArticleView articleView(
+      Article a, RenderedBody body, String path, Map<String, String> t) {
     String lang = a.lang();
-    RenderedBody body = in.bodies().get(a.path());
     var meta = a.meta();
     Link product = null;
     if (meta.product() != null) {

@@ -63,6 +63,21 @@ class QuickRebuildTest {
   }
 
   @Test
+  void eachEditAfterTheBuildShowsItsOwnBody() throws IOException {
+    edit("Reconnect.", "Reconnect, then **restart** the client.");
+    String first = built.rebuildBody(file).orElseThrow().file().text();
+    edit("Reconnect, then **restart** the client.", "Reconnect, then *sign in* again.");
+    String second = built.rebuildBody(file).orElseThrow().file().text();
+    assertThat(first).contains("<strong>restart</strong>").doesNotContain("sign in");
+    assertThat(second).contains("<em>sign in</em>").doesNotContain("restart");
+    assertThat(Jsoup.parse(second).selectFirst("article").outerHtml())
+        .isEqualTo(
+            Jsoup.parse(fullBuildPage("en/sync/sync-stops/index.html"))
+                .selectFirst("article")
+                .outerHtml());
+  }
+
+  @Test
   void frontMatterEditsNewErrorsAndOtherFilesNeedTheFullBuild() throws IOException {
     assertThat(built.rebuildBody(site.content().resolve("site.yaml"))).isEmpty();
     assertThat(built.rebuildBody(site.content().resolve("en/sync/new.md"))).isEmpty();
