@@ -75,6 +75,7 @@ public final class SiteConfigLoader {
           source.error(e.mark().line(), e.mark().column(), "site.yaml: " + e.message(), e.hint()));
       return Optional.empty();
     }
+    result.warn(source, problems);
     if (!(result.root() instanceof YamlMap root)) {
       problems.add(
           source.error(1, 1, "site.yaml must be a map of settings", "start with 'title:'"));

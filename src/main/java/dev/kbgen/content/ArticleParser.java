@@ -129,6 +129,7 @@ public final class ArticleParser {
               e.hint()));
       return Optional.empty();
     }
+    result.warn(source, problems);
     if (!(result.root() instanceof YamlMap map)) {
       String what = result.root() == null ? "empty" : result.root().kind();
       problems.add(

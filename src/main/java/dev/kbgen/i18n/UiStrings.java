@@ -122,6 +122,7 @@ public record UiStrings(Map<String, Map<String, String>> strings) {
         ok = false;
         continue;
       }
+      result.warn(source, problems);
       if (!(result.root() instanceof YamlMap map)) {
         problems.add(source.error(1, 1, "UI strings must be 'key: text' lines", ""));
         ok = false;

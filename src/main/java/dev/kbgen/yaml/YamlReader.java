@@ -1,5 +1,7 @@
 package dev.kbgen.yaml;
 
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Source;
 import dev.kbgen.yaml.YamlNode.Entry;
 import dev.kbgen.yaml.YamlNode.YamlList;
 import dev.kbgen.yaml.YamlNode.YamlMap;
@@ -41,12 +43,37 @@ public final class YamlReader {
 
   private YamlReader() {}
 
-  /** The outcome: a root node (null for an empty document) or an error. */
-  public record Result(YamlNode root, YamlError error) {
+  /**
+   * The outcome: a root node (null for an empty document) or an error, and what was read but
+   * probably not meant.
+   *
+   * @param root the document, or null
+   * @param error why it could not be read, or null
+   * @param warnings values a comment cut short ({@code title: C# SDK #2 fails})
+   */
+  public record Result(YamlNode root, YamlError error, List<YamlError> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+
+    Result(YamlNode root, YamlError error) {
+      this(root, error, List.of());
+    }
+
     public boolean ok() {
       return error == null;
     }
+
+    /** Adds the warnings to {@code problems}, in the file {@code source}. */
+    public void warn(Source source, Problems problems) {
+      for (YamlError w : warnings) {
+        problems.add(source.warning(w.mark().line(), w.mark().column(), w.message(), w.hint()));
+      }
+    }
   }
+
+  /** A comment that follows a plain value on its line and starts like text: "#2", "#general". */
+  private static final Pattern COMMENT_AFTER_VALUE = Pattern.compile("^[ \\t]+#(\\S.*)$");
 
   /**
    * Parses text whose first line is line {@code firstLine} of its file.
@@ -139,7 +166,9 @@ public final class YamlReader {
       return new Result(null, null);
     }
     try {
-      return new Result(new Converter(firstLine).convert(node, 0), null);
+      Converter converter = new Converter(firstLine, text.split("\n", -1));
+      YamlNode root = converter.convert(node, 0);
+      return new Result(root, null, converter.warnings);
     } catch (ConversionError e) {
       return new Result(null, e.error);
     }
@@ -292,10 +321,58 @@ public final class YamlReader {
   /** Turns SnakeYAML's node graph into our tree; aliases to collections are refused. */
   private static final class Converter {
     private final int firstLine;
+    private final String[] lines;
     private final Map<Node, Boolean> seen = new IdentityHashMap<>();
+    final List<YamlError> warnings = new ArrayList<>();
 
-    Converter(int firstLine) {
+    Converter(int firstLine, String[] lines) {
       this.firstLine = firstLine;
+      this.lines = lines;
+    }
+
+    /**
+     * Warns when a plain value is followed on its line by a comment that reads like more of the
+     * value: YAML ends a plain value at " #", so {@code title: C# SDK #2 fails} is "C# SDK". A
+     * comment written as one ("# ...", with a space) is left alone.
+     */
+    void checkCut(ScalarNode scalar) {
+      var end = scalar.getEndMark();
+      if (end == null || end.getLine() >= lines.length) {
+        return;
+      }
+      String line = lines[end.getLine()];
+      int at =
+          Math.min(
+              line.length(),
+              line.offsetByCodePoints(
+                  0, Math.min(end.getColumn(), line.codePointCount(0, line.length()))));
+      Matcher m = COMMENT_AFTER_VALUE.matcher(line.substring(at));
+      if (!m.matches()) {
+        return;
+      }
+      String value = scalar.getValue();
+      String whole = (value + line.substring(at)).strip();
+      if (value.isEmpty()) {
+        whole = line.substring(at).strip();
+      }
+      String quoted =
+          whole.contains("\"")
+              ? "'" + whole.replace("'", "''") + "'"
+              : "\"" + whole.replace("\\", "\\\\") + "\"";
+      int column = line.indexOf('#', at);
+      warnings.add(
+          new YamlError(
+              new Mark(firstLine + end.getLine(), line.codePointCount(0, column) + 1),
+              value.isEmpty()
+                  ? "the value is empty: '#" + m.group(1).strip() + "' is read as a YAML comment"
+                  : "the value is cut to '"
+                      + value
+                      + "': '#"
+                      + m.group(1).strip()
+                      + "' is read as a YAML comment",
+              "put the whole value in quotes: "
+                  + quoted
+                  + " (a comment goes on a line of its own)"));
     }
 
     Mark mark(Node node) {
@@ -313,6 +390,9 @@ public final class YamlReader {
       }
       if (node instanceof ScalarNode scalar) {
         boolean plain = scalar.getScalarStyle() == ScalarStyle.PLAIN;
+        if (plain) {
+          checkCut(scalar);
+        }
         String value = scalar.getValue();
         boolean isNull =
             plain && (value.isEmpty() || value.equals("~") || value.equalsIgnoreCase("null"));

@@ -50,6 +50,44 @@ class YamlReaderTest {
   }
 
   @Test
+  void aValueThatACommentCutsShortIsAWarningAtTheHash() {
+    YamlReader.Result r =
+        YamlReader.read(
+            "id: KB-1\ntitle: C# SDK #2 fails\nsummary: #1 cause\ntags:\n  - sync #general\n", 2);
+    assertThat(r.ok()).isTrue();
+    assertThat(scalar((YamlMap) r.root(), "title").value()).isEqualTo("C# SDK");
+    assertThat(r.warnings())
+        .containsExactly(
+            new YamlError(
+                new Mark(3, 15),
+                "the value is cut to 'C# SDK': '#2 fails' is read as a YAML comment",
+                "put the whole value in quotes: \"C# SDK #2 fails\" (a comment goes on a line of"
+                    + " its own)"),
+            new YamlError(
+                new Mark(4, 10),
+                "the value is empty: '#1 cause' is read as a YAML comment",
+                "put the whole value in quotes: \"#1 cause\" (a comment goes on a line of its"
+                    + " own)"),
+            new YamlError(
+                new Mark(6, 10),
+                "the value is cut to 'sync': '#general' is read as a YAML comment",
+                "put the whole value in quotes: \"sync #general\" (a comment goes on a line of"
+                    + " its own)"));
+  }
+
+  @Test
+  void commentsWrittenAsCommentsAndQuotedValuesAreNoWarning() {
+    YamlReader.Result r =
+        YamlReader.read(
+            "# the article\nproduct: sync  # the desktop client\ntitle: \"C# SDK #2\" #x\n"
+                + "tags: [a, b] #x\nsummary: Use C# here\nempty: # to do\n",
+            2);
+    assertThat(r.ok()).isTrue();
+    assertThat(r.warnings()).isEmpty();
+    assertThat(scalar((YamlMap) r.root(), "summary").value()).isEqualTo("Use C# here");
+  }
+
+  @Test
   void entriesKeepFileOrder() {
     YamlMap m = map("b: 1\na: 2\nc: 3\n", 1);
     assertThat(m.entries()).extracting(Entry::key).containsExactly("b", "a", "c");
