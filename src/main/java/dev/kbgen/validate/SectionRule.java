@@ -8,6 +8,7 @@ import dev.kbgen.content.CodeFences;
 import dev.kbgen.markdown.RenderedBody;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Severity;
+import dev.kbgen.problem.Suggestions;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,8 +145,9 @@ public final class SectionRule {
       }
       return Optional.of(new NearMiss(a.bodyLine() + i, why + "; write '" + wanted + "'"));
     }
-    for (String name :
-        names.names().getOrDefault(kind, Map.of()).getOrDefault(a.lang(), List.of())) {
+    List<String> kindNames =
+        names.names().getOrDefault(kind, Map.of()).getOrDefault(a.lang(), List.of());
+    for (String name : kindNames) {
       for (RenderedBody.Section s : body.sections()) {
         String h = s.heading().strip();
         if (s.kind() == SectionKind.OTHER
@@ -163,6 +165,20 @@ public final class SectionRule {
                       + kind.key()
                       + " headings under 'sections' in site.yaml"));
         }
+      }
+    }
+    // A misspelt name ('## Resolutoin', '## 解决方按'); two-character names are too short to tell.
+    for (RenderedBody.Section s : body.sections()) {
+      String h = s.heading().strip();
+      if (s.kind() != SectionKind.OTHER || h.codePointCount(0, h.length()) < 4) {
+        continue;
+      }
+      Optional<String> meant = Suggestions.closest(h, kindNames);
+      if (meant.isPresent()) {
+        return Optional.of(
+            new NearMiss(
+                s.line(),
+                "did you mean '## " + meant.get() + "'? '## " + h + "' is not a section name"));
       }
     }
     return Optional.empty();
