@@ -185,6 +185,9 @@ public final class Pipeline {
   }
 
   private BuildResult stages(Mode mode, Publisher publisher) {
+    if (ownCache && mode == Mode.BUILD) {
+      WarmUp.start(() -> cache.templates(options.templates()));
+    }
     stage("load", () -> load(true));
     if (config == null || ui == null && mode == Mode.BUILD) {
       return result();
