@@ -6,6 +6,7 @@ import dev.kbgen.build.ParsedContent;
 import dev.kbgen.build.Pipeline;
 import dev.kbgen.config.SiteConfig;
 import dev.kbgen.content.Article;
+import dev.kbgen.i18n.SourceFingerprint;
 import dev.kbgen.i18n.TranslationStatus;
 import dev.kbgen.i18n.TranslationStatus.State;
 import dev.kbgen.problem.Problem;
@@ -186,7 +187,14 @@ public final class TranslationsCommand implements Callable<Integer> {
           skipped += outdated ? 1 : 0;
           continue;
         }
-        if (!outdated && !untracked && t.meta().translatedFrom().lang().equals(sourceLang)) {
+        // A current mark in an earlier form (see SourceFingerprint.legacy) is written again.
+        if (!outdated
+            && !untracked
+            && t.meta().translatedFrom().lang().equals(sourceLang)
+            && t.meta()
+                .translatedFrom()
+                .hash()
+                .equals(SourceFingerprint.of(source, config.sections()).hash())) {
           out.println("current  " + t.path());
           continue;
         }

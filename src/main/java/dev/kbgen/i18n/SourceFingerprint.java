@@ -14,13 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a translation is made from: SHA-256 hashes of the source article's title, summary,
- * introduction and level-2 sections, each normalised (NFC, {@code \n} line ends, no trailing
- * spaces, single blank lines) so that only a real change of the text changes a hash.
+ * introduction and level-2 sections, each normalised so that only a real change of the text changes
+ * a hash: NFC, and every run of white space one space, but a blank line (a new paragraph) and the
+ * lines of a code block as they are, without trailing spaces. Re-wrapping a paragraph, or a second
+ * space after a list marker, changes nothing.
+ *
+ * <p>Marks written before white space inside a line was normalised hashed each line as it was
+ * ({@link #legacy}); they still count as current while the text is the same.
  *
  * @param hash the whole article: 12 hex digits
  * @param sections per section key ({@code title}, {@code summary}, {@code intro}, {@code symptom},
@@ -37,6 +43,19 @@ public record SourceFingerprint(String hash, Map<String, String> sections) {
 
   /** The fingerprint of an article as it is now. */
   public static SourceFingerprint of(Article article, SectionNames names) {
+    return of(article, names, SourceFingerprint::normalise);
+  }
+
+  /**
+   * The fingerprint as marks made before white space inside lines was normalised have it (only
+   * trailing spaces and blank lines were), to tell whether such a mark is still current.
+   */
+  public static SourceFingerprint legacy(Article article, SectionNames names) {
+    return of(article, names, SourceFingerprint::normaliseLines);
+  }
+
+  private static SourceFingerprint of(
+      Article article, SectionNames names, UnaryOperator<String> normalise) {
     Map<String, String> texts = new LinkedHashMap<>();
     texts.put("title", article.title());
     if (article.meta().summary() != null) {
@@ -61,7 +80,7 @@ public record SourceFingerprint(String hash, Map<String, String> sections) {
     StringBuilder all = new StringBuilder();
     texts.forEach(
         (k, text) -> {
-          String h = sha256(normalise(text)).substring(0, 8);
+          String h = sha256(normalise.apply(text)).substring(0, 8);
           sections.put(k, h);
           all.append(k).append('\u0000').append(h).append('\n');
         });
@@ -73,10 +92,40 @@ public record SourceFingerprint(String hash, Map<String, String> sections) {
    * and removed sections, in the order of the current source (removed ones last).
    */
   public List<String> changedSince(Map<String, String> recorded) {
+    return changedSince(recorded, this);
+  }
+
+  /** What {@link #changedSince} names when only the order of the sections changed. */
+  public static final String ORDER = "the order of its sections";
+
+  /**
+   * What changed since a translation was marked with {@code hash} and {@code recorded}: nothing
+   * when either hash of the whole text is the recorded one; else the sections whose recorded hash
+   * is neither of theirs ({@link #changedSince}), or {@link #ORDER} when the sections are the same
+   * in another order.
+   *
+   * @param legacy the same article's {@link #legacy} fingerprint
+   */
+  public List<String> changedSince(
+      String hash, Map<String, String> recorded, SourceFingerprint legacy) {
+    if (this.hash.equals(hash) || legacy.hash.equals(hash)) {
+      return List.of();
+    }
+    List<String> changed = changedSince(recorded, legacy);
+    if (!changed.isEmpty()) {
+      return changed;
+    }
+    return List.copyOf(recorded.keySet()).equals(List.copyOf(sections.keySet()))
+        ? List.of()
+        : List.of(ORDER);
+  }
+
+  private List<String> changedSince(Map<String, String> recorded, SourceFingerprint legacy) {
     List<String> out = new ArrayList<>();
     sections.forEach(
         (k, h) -> {
-          if (!h.equals(recorded.get(k))) {
+          String was = recorded.get(k);
+          if (!h.equals(was) && !legacy.sections.getOrDefault(k, h).equals(was)) {
             out.add(k);
           }
         });
@@ -107,8 +156,46 @@ public record SourceFingerprint(String hash, Map<String, String> sections) {
     return slug.isEmpty() ? "section" : slug;
   }
 
-  /** NFC, no trailing spaces, at most one blank line in a row, no blank lines around. */
+  /**
+   * NFC; paragraphs (text between blank lines) with every run of white space one space, separated
+   * by one blank line; the lines of fenced code as they are, without trailing spaces.
+   */
   static String normalise(String text) {
+    String nfc = Normalizer.normalize(text.replace("\r\n", "\n"), Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder();
+    StringBuilder paragraph = new StringBuilder();
+    CodeFences fences = new CodeFences();
+    for (String line : nfc.split("\n", -1)) {
+      boolean code = fences.code(line);
+      String l = line.stripTrailing();
+      if (code || l.isEmpty()) {
+        endParagraph(out, paragraph);
+        if (code) {
+          out.append(l).append('\n');
+        }
+        continue;
+      }
+      paragraph.append(' ').append(l);
+    }
+    endParagraph(out, paragraph);
+    return out.toString();
+  }
+
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
+  private static void endParagraph(StringBuilder out, StringBuilder paragraph) {
+    String p = WHITE_SPACE.matcher(paragraph).replaceAll(" ").strip();
+    paragraph.setLength(0);
+    if (!p.isEmpty()) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(p).append('\n');
+    }
+  }
+
+  /** The normalisation of earlier marks: NFC, no trailing spaces, single blank lines. */
+  static String normaliseLines(String text) {
     String nfc = Normalizer.normalize(text.replace("\r\n", "\n"), Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder();
     boolean blank = false;

@@ -89,7 +89,14 @@ public record TranslationStatus(
       if (source != null) {
         SourceFingerprint now = SourceFingerprint.of(source, config.sections());
         if (!now.hash().equals(from.hash())) {
-          outdated.add(new Outdated(a, source, now.changedSince(from.sections())));
+          List<String> changed =
+              now.changedSince(
+                  from.hash(),
+                  from.sections(),
+                  SourceFingerprint.legacy(source, config.sections()));
+          if (!changed.isEmpty()) {
+            outdated.add(new Outdated(a, source, changed));
+          }
         }
       } else if (from == null && !isSource(a, versions)) {
         untracked = true;

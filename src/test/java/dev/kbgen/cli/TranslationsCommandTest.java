@@ -2,6 +2,14 @@ package dev.kbgen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kbgen.config.SiteConfig;
+import dev.kbgen.config.SiteConfigLoader;
+import dev.kbgen.content.Article;
+import dev.kbgen.content.ArticleParser;
+import dev.kbgen.content.TextFile;
+import dev.kbgen.i18n.SourceFingerprint;
+import dev.kbgen.problem.Problems;
+import dev.kbgen.problem.Source;
 import dev.kbgen.testing.Cli;
 import dev.kbgen.testing.Cli.Run;
 import dev.kbgen.testing.SiteFixture;
@@ -10,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +148,42 @@ class TranslationsCommandTest {
         .contains("KB-1001  en/sync/sync-stops.md  zh/sync/sync-stops.md  current");
     Run again = run("--mark", "KB-1001");
     assertThat(again.out()).startsWith("current  zh/sync/sync-stops.md\n");
+  }
+
+  @Test
+  void aCurrentMarkOfTheEarlierFormIsWrittenAgainWhenNamed() throws IOException {
+    Path zh = content.resolve("zh/sync/sync-stops.md");
+    Path enFile = content.resolve("en/sync/sync-stops.md");
+    String wrapped =
+        Files.readString(enFile, StandardCharsets.UTF_8)
+            .replace("Quit and restart the client.", "Quit and restart\nthe client.");
+    Files.writeString(enFile, wrapped, StandardCharsets.UTF_8);
+    assertThat(run("--mark", "KB-1001").code()).isZero();
+    List<String> marked = Files.readAllLines(zh, StandardCharsets.UTF_8);
+    // the mark as kbgen wrote it before white space inside lines was normalised
+    String yaml = Files.readString(content.resolve("site.yaml"), StandardCharsets.UTF_8);
+    SiteConfig config =
+        SiteConfigLoader.parse(Source.of("site.yaml", yaml), yaml, new Problems()).orElseThrow();
+    Article source =
+        ArticleParser.parse(
+                new TextFile("en/sync/sync-stops.md", "en", wrapped), config, new Problems())
+            .orElseThrow();
+    SourceFingerprint legacy = SourceFingerprint.legacy(source, config.sections());
+    assertThat(legacy.hash()).isNotEqualTo(marked.get(7).substring("  hash: ".length()));
+    List<String> earlier = new ArrayList<>(marked);
+    earlier.set(7, "  hash: " + legacy.hash());
+    earlier.set(8, marked.get(8).replaceAll("\\{.*}", "") + "{" + sectionsOf(legacy) + "}");
+    Files.write(zh, earlier, StandardCharsets.UTF_8);
+    assertThat(run().out()).contains("zh/sync/sync-stops.md  current");
+    Run again = run("--mark", "KB-1001");
+    assertThat(again.out()).startsWith("marked   zh/sync/sync-stops.md");
+    assertThat(Files.readAllLines(zh, StandardCharsets.UTF_8)).isEqualTo(marked);
+  }
+
+  private static String sectionsOf(SourceFingerprint f) {
+    List<String> parts = new ArrayList<>();
+    f.sections().forEach((k, v) -> parts.add(k + ": " + v));
+    return String.join(", ", parts);
   }
 
   @Test

@@ -74,6 +74,58 @@ class SourceFingerprintTest {
   }
 
   @Test
+  void reWrappingAParagraphOrSpacesInALineChangeNothingButCodeAndParagraphsDo() {
+    String body = BODY + "\n## Steps\n\n1. Quit the client, then\n   restart it.\n2. Sign in.\n";
+    SourceFingerprint f = SourceFingerprint.of(article(body), NAMES);
+    String wrapped =
+        body.replace("Quit the client, then\n   restart it.", "Quit  the client,\tthen restart it.")
+            .replace("2. Sign in.", "2.  Sign\nin.")
+            .replace("The network dropped.", "The network\ndropped.");
+    assertThat(SourceFingerprint.of(article(wrapped), NAMES)).isEqualTo(f);
+    // a new paragraph, or code laid out otherwise, is a change
+    assertThat(
+            SourceFingerprint.of(
+                    article(body.replace("Quit the client, then\n", "Quit.\n\n")), NAMES)
+                .changedSince(f.sections()))
+        .containsExactly("steps");
+    assertThat(
+            SourceFingerprint.of(
+                    article(body.replace("## Not a heading", "##  Not a heading")), NAMES)
+                .changedSince(f.sections()))
+        .containsExactly("cause");
+  }
+
+  @Test
+  void aMarkOfTheEarlierFormStaysCurrentUntilTheTextChanges() {
+    Article now = article(BODY);
+    SourceFingerprint earlier = SourceFingerprint.legacy(now, NAMES);
+    SourceFingerprint current = SourceFingerprint.of(now, NAMES);
+    assertThat(earlier.hash()).isNotEqualTo(current.hash()); // "## Not a heading" is code
+    assertThat(current.changedSince(earlier.hash(), earlier.sections(), earlier)).isEmpty();
+    Article edited = article(BODY.replace("Reconnect.", "Reconnect, then restart."));
+    assertThat(
+            SourceFingerprint.of(edited, NAMES)
+                .changedSince(
+                    earlier.hash(), earlier.sections(), SourceFingerprint.legacy(edited, NAMES)))
+        .containsExactly("resolution");
+  }
+
+  @Test
+  void sectionsInAnotherOrderAreAChangeOfTheirOrder() {
+    SourceFingerprint before = SourceFingerprint.of(article(BODY), NAMES);
+    Article moved =
+        article(
+            BODY.replace("## Resolution\n\nReconnect.\n\n", "")
+                + "\n## Resolution\n\nReconnect.\n");
+    SourceFingerprint after = SourceFingerprint.of(moved, NAMES);
+    assertThat(after.hash()).isNotEqualTo(before.hash());
+    assertThat(
+            after.changedSince(
+                before.hash(), before.sections(), SourceFingerprint.legacy(moved, NAMES)))
+        .containsExactly(SourceFingerprint.ORDER);
+  }
+
+  @Test
   void aChangeInOneSectionChangesOnlyThatSection() {
     SourceFingerprint before = SourceFingerprint.of(article(BODY), NAMES);
     SourceFingerprint after =
