@@ -39,7 +39,6 @@ class CheckSitesTest {
   @TestFactory
   Stream<DynamicTest> checkFindsWhatTheBuildFinds() throws IOException {
     return Stream.concat(fixtures("invalid"), fixtures("warnings"))
-        .filter(dir -> !name(dir).equals("invalid/template-undefined-variable"))
         .map(
             dir ->
                 dynamicTest(
@@ -77,15 +76,6 @@ class CheckSitesTest {
       // check goes on to the stages after the links (near-duplicates, infos, the templates).
       assertThat(check.problems()).containsAll(build.problems());
       assertThat(build.files()).isEmpty();
-    }
-  }
-
-  @Test
-  void undefinedTemplateVariablesAreOnlyFoundByRendering() throws IOException {
-    // The one thing check cannot see: it compiles the templates but renders no page.
-    try (Run run = Run.of(SITES.resolve("invalid/template-undefined-variable"))) {
-      Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
-      assertThat(check.problems()).noneMatch(Problem::isError);
     }
   }
 

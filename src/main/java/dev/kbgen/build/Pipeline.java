@@ -151,7 +151,10 @@ public final class Pipeline {
     return run(Mode.BUILD, publisher);
   }
 
-  /** Runs every check without rendering pages or writing anything, and reports all problems. */
+  /**
+   * Runs every check without writing anything (pages are rendered and dropped), and reports all
+   * problems.
+   */
   public BuildResult check() {
     return run(Mode.CHECK, null);
   }
@@ -217,7 +220,7 @@ public final class Pipeline {
       stage("assemble", this::assemble);
     }
     if (mode == Mode.CHECK) {
-      stage("templates", this::compileTemplates);
+      stage("templates", this::checkTemplates);
       return result();
     }
     if (problems.hasErrors()) {
@@ -585,10 +588,25 @@ public final class Pipeline {
     } catch (IOException e) {
       throw new OutputException("cannot write the site", e);
     }
-    Publication into = publication;
+    AtomicInteger rendered = new AtomicInteger();
+    List<OutputFile> kept = renderPages(templates, publication, rendered);
+    pages = rendered.get();
+    fileCount = pages;
+    if (publication.keepsFiles()) {
+      published = new ArrayList<>(kept);
+    }
+    detail = count(pages, "page");
+    assembled.files().forEach((path, text) -> files.add(OutputFile.text(path, text)));
+  }
+
+  /**
+   * Renders every page into {@code into}, counting them in {@code rendered}; reports each template
+   * mistake once, however many pages it broke. Returns the pages when the publication keeps them.
+   */
+  private List<OutputFile> renderPages(
+      Templates templates, Publication into, AtomicInteger rendered) {
     boolean keep = into.keepsFiles();
     Map<TemplateError, List<String>> errors = new TreeMap<>(TEMPLATE_ERROR_ORDER);
-    AtomicInteger rendered = new AtomicInteger();
     List<OutputFile> kept =
         assembled.pages().parallelStream()
             .map(
@@ -611,7 +629,6 @@ public final class Pipeline {
                 })
             .flatMap(Optional::stream)
             .toList();
-    // One problem per template mistake, however many pages it broke.
     errors.forEach(
         (err, pagesHit) -> {
           List<String> sorted = pagesHit.stream().sorted().toList();
@@ -628,16 +645,42 @@ public final class Pipeline {
                   err.hint().isEmpty() ? "fix the template" : err.hint(),
                   ""));
         });
-    pages = rendered.get();
-    fileCount = pages;
-    if (keep) {
-      published = new ArrayList<>(kept);
-    }
-    detail = count(pages, "page");
-    assembled.files().forEach((path, text) -> files.add(OutputFile.text(path, text)));
+    return kept;
   }
 
-  /** Compiles every template of the theme (check renders no page): syntax errors only. */
+  /** What check renders its pages into: nothing is kept or written. */
+  private static final Publication DISCARD =
+      new Publication() {
+        @Override
+        public void add(OutputFile file) {}
+
+        @Override
+        public boolean keepsFiles() {
+          return false;
+        }
+
+        @Override
+        public void commit() {}
+
+        @Override
+        public void close() {}
+      };
+
+  /**
+   * Check's templates stage: every template compiled, then, when the content has no error, every
+   * page rendered as a build renders it and dropped, so that a template that names a variable or
+   * attribute that does not exist fails check as it fails the build.
+   */
+  private void checkTemplates() {
+    compileTemplates();
+    if (assembled != null && !problems.hasErrors()) {
+      AtomicInteger rendered = new AtomicInteger();
+      renderPages(cache.templates(options.templates()), DISCARD, rendered);
+      detail += ", " + count(rendered.get(), "page") + " rendered";
+    }
+  }
+
+  /** Compiles every template of the theme: syntax errors. */
   private void compileTemplates() {
     Templates templates = new Templates(options.templates());
     List<String> names = new ArrayList<>();

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks the content as a build would, without rendering or writing the site, and reports"
-          + " every problem at once: front matter, ids, structure, links and anchors, images,"
-          + " tags and products, translations, review dates and near-duplicate articles.",
+      "Checks the content as a build would, without writing the site, and reports every"
+          + " problem at once: front matter, ids, structure, links and anchors, images, tags and"
+          + " products, translations, review dates, near-duplicate articles and the templates.",
       "Exit code 0 when there is no error (with --strict: no warning either), 1 otherwise."
     })
 public final class CheckCommand implements Callable<Integer> {
