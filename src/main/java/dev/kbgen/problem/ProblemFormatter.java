@@ -30,11 +30,24 @@ public final class ProblemFormatter {
     out.append(paint(colour, colourOf(p.severity()), p.severity().label() + ":")).append(' ');
     out.append(paint(colour, BOLD, Problem.visible(p.title()))).append('\n');
     if (!p.excerpt().isEmpty() && p.line() > 0) {
-      String excerpt = p.excerpt().replace('\t', ' ');
-      out.append("    ").append(excerpt).append('\n');
+      String line = p.excerpt().replace('\t', ' ');
+      int caret = p.column() > 0 ? Math.min(p.column() - 1, line.length()) : 0;
+      // A long line is shown around the column, not whole (a minified or generated line can be
+      // tens of thousands of characters).
+      int start = 0;
+      int end = line.length();
+      if (line.length() > EXCERPT_CHARS) {
+        start = Math.max(0, Math.min(caret - EXCERPT_BEFORE, line.length() - EXCERPT_CHARS));
+        end = start + EXCERPT_CHARS;
+        start += Character.isLowSurrogate(line.charAt(start)) ? 1 : 0;
+        end -= Character.isHighSurrogate(line.charAt(end - 1)) ? 1 : 0;
+      }
+      String before = start > 0 ? "..." : "";
+      String shown = before + line.substring(start, end) + (end < line.length() ? "..." : "");
+      out.append("    ").append(shown).append('\n');
       if (p.column() > 0) {
-        int caret = Math.min(p.column() - 1, excerpt.length());
-        out.append("    ").append(" ".repeat(width(excerpt.substring(0, caret)))).append("^\n");
+        int offset = before.length() + width(line.substring(start, Math.max(start, caret)));
+        out.append("    ").append(" ".repeat(offset)).append("^\n");
       }
     }
     if (!p.detail().isEmpty()) {
@@ -49,6 +62,11 @@ public final class ProblemFormatter {
     }
     return out.toString();
   }
+
+  /** The most of a line an excerpt shows, and how much of it comes before the column. */
+  private static final int EXCERPT_CHARS = 120;
+
+  private static final int EXCERPT_BEFORE = 40;
 
   private static final String BOLD = "\u001b[1m";
   private static final String RED = "\u001b[1;31m";

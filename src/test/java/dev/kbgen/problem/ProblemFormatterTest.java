@@ -79,6 +79,30 @@ class ProblemFormatterTest {
   }
 
   @Test
+  void aLongLineIsShownAroundTheColumn() {
+    String words = "word ".repeat(4000);
+    Source s = Source.of("a.md", words + "[x](nope.md) " + words + "\n");
+    Problem p = s.error(1, 20_001, "link to 'nope.md': no such article", "");
+    List<String> lines = ProblemFormatter.format(p).lines().toList();
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "    ..."
+                + words.substring(20_000 - 40, 20_000)
+                + ("[x](nope.md) " + words).substring(0, 80)
+                + "...");
+    assertThat(lines.get(2)).isEqualTo("    " + " ".repeat(3 + 40) + "^");
+    // near the start or the end, the window keeps to the line
+    Problem first = s.error(1, 3, "x", "");
+    assertThat(ProblemFormatter.format(first).lines().toList().get(1))
+        .isEqualTo("    " + words.substring(0, 120) + "...");
+    Problem last = s.error(1, 40_013, "x", "");
+    String line = words + "[x](nope.md) " + words;
+    assertThat(ProblemFormatter.format(last).lines().toList())
+        .element(1)
+        .isEqualTo("    ..." + line.substring(line.length() - 120));
+  }
+
+  @Test
   void tabsInTheExcerptKeepTheCaretAligned() {
     Source s = Source.of("a.md", "\tkey:\tvalue\n");
     Problem p = s.error(1, 7, "tab", "indent with spaces, not tabs");
