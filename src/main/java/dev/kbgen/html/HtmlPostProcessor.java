@@ -51,6 +51,10 @@ public final class HtmlPostProcessor {
       QueryParser.parse("li.task-list-item input[type=checkbox]");
   private static final Evaluator LISTS = QueryParser.parse("ul, ol");
   private static final Evaluator CODE_BLOCKS = QueryParser.parse("pre");
+  private static final Evaluator TABLES = QueryParser.parse("table");
+
+  /** The class of the element a table scrolls in. */
+  public static final String TABLE_WRAP = "table-wrap";
 
   private HtmlPostProcessor() {}
 
@@ -114,6 +118,19 @@ public final class HtmlPostProcessor {
       // A code block wider than the screen scrolls inside itself: from the keyboard too.
       for (Element pre : body.select(CODE_BLOCKS)) {
         pre.attr("tabindex", "0");
+      }
+    }
+    if (hasRawHtml || html.contains("<table")) {
+      // A table wider than the screen scrolls inside a wrapper, which the keyboard can reach; the
+      // table itself stays a table (one made a scrolling block loses its rows and columns in some
+      // screen readers).
+      for (Element table : body.select(TABLES)) {
+        Element parent = table.parent();
+        if (parent != null && parent.hasClass(TABLE_WRAP) && parent.childrenSize() == 1) {
+          parent.attr("tabindex", "0");
+        } else {
+          table.wrap("<div class=\"" + TABLE_WRAP + "\" tabindex=\"0\"></div>");
+        }
       }
     }
 

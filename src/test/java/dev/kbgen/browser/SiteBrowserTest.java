@@ -567,6 +567,39 @@ class SiteBrowserTest {
     assertThat(browser.find(".breadcrumb-current").isDisplayed()).isTrue();
   }
 
+  /**
+   * On a phone, the error-code table is wider than the screen: it scrolls inside its wrapper, which
+   * the keyboard reaches, and stays a table; the page itself does not scroll sideways.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void aWideTableScrollsInAWrapperTheKeyboardReaches(Origin origin, Lang lang) {
+    String page = SampleSite.url(origin, lang.code() + "/sync/sync-error-codes/index.html");
+    String facts =
+        "var w = document.querySelector('.prose .table-wrap'); var t = w.querySelector('table');"
+            + " return [w.scrollWidth > w.clientWidth, w.tabIndex, getComputedStyle(t).display,"
+            + "   getComputedStyle(w).overflowX].join(' ')";
+    try {
+      browser.phone();
+      browser.open(page);
+      assertThat(browser.js(facts)).as(page).isEqualTo("true 0 table auto");
+      assertNoHorizontalScroll(page);
+      browser.js("document.querySelector('.prose .table-wrap').focus()");
+      assertThat(browser.js("return document.activeElement.className")).isEqualTo("table-wrap");
+      new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
+      // scrolling is smooth where the reader allows motion: wait for it to start
+      String scrollLeft = "return document.querySelector('.prose .table-wrap').scrollLeft";
+      long deadline = System.nanoTime() + 3_000_000_000L;
+      double scrolled = 0;
+      while (scrolled == 0 && System.nanoTime() < deadline) {
+        scrolled = ((Number) browser.js(scrollLeft)).doubleValue();
+      }
+      assertThat(scrolled).as("scrolled by the arrow keys").isGreaterThan(0);
+    } finally {
+      browser.desktop();
+    }
+  }
+
   private static void assertNoHorizontalScroll(String page) {
     assertThat(browser.js("return window.innerWidth")).as(page).isEqualTo(375L);
     Object widths =

@@ -84,6 +84,17 @@ class HtmlPostProcessorTest {
     assertThat(body.html()).contains("<h2 id=\"symptom\">Symptom</h2>");
   }
 
+  /** A table scrolls in a wrapper the keyboard reaches; a writer's own wrapper is reused. */
+  @Test
+  void aTableIsWrappedSoThatTheKeyboardCanScrollIt() {
+    String table = "<table><tbody><tr><td>1</td></tr></tbody></table>";
+    assertThat(HtmlPostProcessor.process("<p>x</p>" + table, EN).intro())
+        .isEqualTo("<p>x</p><div class=\"table-wrap\" tabindex=\"0\">" + table + "</div>");
+    assertThat(
+            HtmlPostProcessor.process("<div class=\"table-wrap\">" + table + "</div>", EN).intro())
+        .isEqualTo("<div class=\"table-wrap\" tabindex=\"0\">" + table + "</div>");
+  }
+
   /** A table's cells stay apart in the text that excerpts show; its HTML is untouched. */
   @Test
   void aTablesCellsAreKeptApartInTheText() {
