@@ -10,6 +10,8 @@ import dev.kbgen.testing.SiteFixture;
 import dev.kbgen.testing.SiteFixture.Built;
 import java.nio.file.Path;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class SampleSiteTest {
@@ -28,6 +30,24 @@ class SampleSiteTest {
                 + " translation");
     assertThat(built.problems()).noneMatch(Problem::isError);
     assertThat(built.result().articles()).isGreaterThanOrEqualTo(26);
+  }
+
+  /**
+   * A fixed problem's page does not show how severe it was, next to "Fixed"; an open one's does.
+   */
+  @Test
+  void theSeverityBadgeIsLeftOutOnceTheProblemIsFixed() {
+    Built built =
+        SiteFixture.build(SiteFixture.repoContent(), SiteFixture.repoTemplates(), Path.of(""));
+    for (String lang : List.of("en", "zh")) {
+      Document fixed =
+          Jsoup.parse(built.files().get(lang + "/api/java-sdk-out-of-memory/index.html").text());
+      assertThat(fixed.select(".badge--status")).as(lang).hasSize(1);
+      assertThat(fixed.select(".badge--severity")).as(lang).isEmpty();
+      Document open =
+          Jsoup.parse(built.files().get(lang + "/sync/windows-access-denied/index.html").text());
+      assertThat(open.select(".badge--severity-blocked")).as(lang).hasSize(1);
+    }
   }
 
   @Test
