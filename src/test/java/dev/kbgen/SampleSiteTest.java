@@ -50,6 +50,26 @@ class SampleSiteTest {
     }
   }
 
+  /** The search filters offer only what articles of the page's language have. */
+  @Test
+  void aLanguagesFiltersOfferOnlyTheTagsItsArticlesHave() {
+    Built built =
+        SiteFixture.build(SiteFixture.repoContent(), SiteFixture.repoTemplates(), Path.of(""));
+    String en = manifest(built, "en");
+    String zh = manifest(built, "zh");
+    // "china" is the tag of the one article that has no English version
+    assertThat(zh).contains("\"china\":\"中国大陆\"");
+    assertThat(en).doesNotContain("\"china\"").contains("\"tax\":\"Tax\"");
+  }
+
+  private static String manifest(Built built, String lang) {
+    return built.files().entrySet().stream()
+        .filter(e -> e.getKey().matches("search/" + lang + "/manifest\\.[0-9a-f]{8}\\.js"))
+        .map(e -> e.getValue().text())
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void everySampleTranslationRecordsItsSourceAndIsCurrent() {
     ParsedContent content =

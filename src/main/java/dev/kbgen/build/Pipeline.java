@@ -755,15 +755,36 @@ public final class Pipeline {
             .orElse(new SearchAssets("", manifests));
   }
 
-  /** The display names of products, tags and types in a language, for the search filters. */
+  /**
+   * The display names of the products, tags and types that articles of a language have, for its
+   * search filters (a filter that can only find nothing is not offered).
+   */
   private Map<String, Map<String, String>> displayNames(String lang) {
+    Set<String> usedProducts = new HashSet<>();
+    Set<String> usedTags = new HashSet<>();
+    Set<String> usedTypes = new HashSet<>();
+    for (Article a : articles) {
+      if (a.lang().equals(lang)) {
+        if (a.meta().product() != null) {
+          usedProducts.add(a.meta().product());
+        }
+        usedTags.addAll(a.meta().tags());
+        usedTypes.add(a.meta().type().key());
+      }
+    }
     Map<String, Map<String, String>> names = new TreeMap<>();
     Map<String, String> products = new TreeMap<>();
-    config.products().forEach(p -> products.put(p.key(), p.name(lang)));
+    config.products().stream()
+        .filter(p -> usedProducts.contains(p.key()))
+        .forEach(p -> products.put(p.key(), p.name(lang)));
     Map<String, String> tags = new TreeMap<>();
-    config.tags().forEach(t -> tags.put(t.key(), t.name(lang)));
+    config.tags().stream()
+        .filter(t -> usedTags.contains(t.key()))
+        .forEach(t -> tags.put(t.key(), t.name(lang)));
     Map<String, String> types = new TreeMap<>();
-    ArticleType.keys().forEach(t -> types.put(t, ui.get(lang, "type_" + t)));
+    ArticleType.keys().stream()
+        .filter(usedTypes::contains)
+        .forEach(t -> types.put(t, ui.get(lang, "type_" + t)));
     names.put("products", products);
     names.put("tags", tags);
     names.put("types", types);
