@@ -882,27 +882,42 @@
           fill(suggest, T.didYouMean, { suggestion: link });
           show(suggest, true);
         }
-        if (r.total) return;
-        show(empty, true);
-        show(clear, !!(f.product || f.tag || f.type));
+        // The other language is offered when nothing was found here, or when words had to be
+        // corrected that it has as typed (English words on the Chinese site are no typos of the
+        // English the Chinese articles happen to have).
+        var fixed = r.corrected ? Object.keys(r.corrected) : [];
+        if (r.total && !fixed.length) return;
+        if (!r.total) {
+          show(empty, true);
+          show(clear, !!(f.product || f.tag || f.type));
+        }
         var ol = otherLang();
         if (ol && other && !(f.product || f.tag || f.type)) {
-          search(q, { lang: ol, limit: 1 }).then(function (o2) {
-            if (my !== seq || !o2.total) return;
-            var link = h('a', '', T.otherLangLink || ol);
-            link.href = searchUrl(ol, q);
-            link.hreflang = ol;
-            other.textContent = '';
-            fill(other, T.otherLang, { count: o2.total, link: link });
-            show(other, true);
-          }, function () {});
+          Promise.all(fixed.map(function (w) { return search(w, { lang: ol, limit: 1, typos: false }); }))
+            .then(function (rs) {
+              if (!rs.every(function (x) { return x.total > 0; })) return null;
+              return search(q, { lang: ol, limit: 1, typos: !fixed.length });
+            })
+            .then(function (o2) {
+              if (!o2 || my !== seq || !o2.total) return;
+              var link = h('a', '', T.otherLangLink || ol);
+              link.href = searchUrl(ol, q);
+              link.hreflang = ol;
+              other.textContent = '';
+              fill(other, T.otherLang, { count: o2.total, link: link });
+              show(other, true);
+            }, function () {});
         }
       }, function () {
         if (my === seq) setStatus(T.error || '');
       });
     }
 
-    input.form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); update(); });
+    input.form.addEventListener('submit', function (e) {
+      e.preventDefault(); clearTimeout(timer); update();
+      // On a touch screen the keyboard would stay over the results.
+      if (W.matchMedia && W.matchMedia('(pointer: coarse)').matches) input.blur();
+    });
     function later() { clearTimeout(timer); timer = setTimeout(update, 200); }
     input.addEventListener('input', function (e) { if (!e.isComposing) later(); });
     input.addEventListener('compositionend', later);

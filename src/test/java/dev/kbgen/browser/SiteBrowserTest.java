@@ -392,6 +392,57 @@ class SiteBrowserTest {
     assertThat(browser.find("#search-other-lang").isDisplayed()).isFalse();
   }
 
+  /** On a touch screen, searching from the results page puts the keyboard away. */
+  @Test
+  void onATouchScreenTheKeyboardGoesAwayWhenTheSearchIsSent() {
+    String page = searchPage(Origin.FILE, EN, "");
+    try {
+      browser.phone();
+      browser.cdp(
+          "Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 1));
+      browser.open(page);
+      assertThat(browser.js("return matchMedia('(pointer: coarse)').matches")).isEqualTo(true);
+      WebElement input = browser.find("#search-page-input");
+      input.click();
+      input.sendKeys(EN.errorCode(), Keys.ENTER);
+      assertThat(waitForResults()).isNotEmpty();
+      assertThat(activeId()).isNotEqualTo("search-page-input");
+    } finally {
+      browser.cdp("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+      browser.desktop();
+    }
+    // with a mouse and a keyboard, the box keeps the focus for the next words
+    browser.open(page);
+    WebElement input = browser.find("#search-page-input");
+    input.click();
+    input.sendKeys(EN.errorCode(), Keys.ENTER);
+    assertThat(waitForResults()).isNotEmpty();
+    assertThat(activeId()).isEqualTo("search-page-input");
+  }
+
+  /**
+   * English words on the Chinese site are "corrected" to whatever English the Chinese articles
+   * have; the English help centre, which has them as typed, is offered beside those results. A typo
+   * that only this language corrects offers nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Origin.class)
+  void resultsFoundOnlyByCorrectingTheWordsOfferTheOtherLanguageThatHasThem(Origin origin) {
+    browser.open(searchPage(origin, ZH, "tax exemption"));
+    assertThat(waitForResults()).isNotEmpty();
+    assertThat(browser.find("#search-suggest").isDisplayed()).isTrue();
+    browser.waitFor(d -> browser.find("#search-other-lang").isDisplayed());
+    assertThat(browser.find("#search-other-lang a").getAttribute("href"))
+        .contains("en/search/index.html?q=tax");
+    assertThat(browser.find("#search-empty").isDisplayed()).isFalse();
+
+    browser.open(searchPage(origin, EN, EN.typo()));
+    assertThat(waitForResults()).isNotEmpty();
+    assertThat(browser.find("#search-suggest").isDisplayed()).isTrue();
+    // the offer would have appeared with the suggestion: the same search has answered
+    assertThat(browser.find("#search-other-lang").isDisplayed()).isFalse();
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("sites")
   void filtersByProductAndTagAndTheUrlRestoresThem(Origin origin, Lang lang) {
