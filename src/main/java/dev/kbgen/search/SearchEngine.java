@@ -137,6 +137,9 @@ public final class SearchEngine implements AutoCloseable {
     Map<String, String> corrected = new LinkedHashMap<>();
     Map<String, String> suggested = new LinkedHashMap<>();
     Set<String> parts = codeParts(query, dictionary);
+    if (analysis.analyzeQuery(query).stream().anyMatch(t -> isIndexedCode(t, dictionary))) {
+      parts.addAll(CODE_WORDS);
+    }
     if (typos) {
       for (Analysis.QueryWord w : analysis.queryWords(query)) {
         String t = w.term();
@@ -173,6 +176,27 @@ public final class SearchEngine implements AutoCloseable {
     all.addAll(extra);
     return new Result(
         index.search(terms, expansions, limit, filter), List.copyOf(all), corrected, suggested);
+  }
+
+  /**
+   * The terms of the words a customer writes around an error code ("error", "code", 错误, 代码, 报错, 提示,
+   * and the bigrams across them): left out of a query that has a code in the index ({@link
+   * #isIndexedCode}), since they ask for that code and match a list of codes titled "error codes"
+   * best. See docs/search-format.md, §2 Codes.
+   */
+  static final Set<String> CODE_WORDS =
+      Set.of("error", "code", "错误", "误码", "误代", "代码", "报错", "提示", "~错误", "~代码", "~报错", "~提示");
+
+  /**
+   * An error code in the index: an identifier term ("#") with three digits or more, or a number of
+   * three digits or more (the "1301" of "error 1301", a part of ORB-SYNC-1301).
+   */
+  static boolean isIndexedCode(String term, NavigableMap<String, Postings> dictionary) {
+    boolean code =
+        term.startsWith(Analysis.IDENTIFIER)
+            ? term.codePoints().filter(Character::isDigit).limit(3).count() == 3
+            : term.length() > 2 && term.chars().allMatch(c -> c >= '0' && c <= '9');
+    return code && dictionary.containsKey(term);
   }
 
   /**

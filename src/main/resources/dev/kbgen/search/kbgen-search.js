@@ -10,6 +10,7 @@
   var STOP = new Set(('a an and are as at be but by for if in into is it no not of on or such that the ' +
     'their then there these they this to was will with').split(' '));
   var HAN = /\p{Script=Han}/u, RUNS = /\p{Script=Han}+|\P{Script=Han}+/gu;
+  var CODE_WORDS = ['error', 'code', '错误', '误码', '误代', '代码', '报错', '提示', '~错误', '~代码', '~报错', '~提示'];
   var IDRE = /[\p{L}\p{N}]+(?:[._:/\\-]+[\p{L}\p{N}]+)*/gu, SEPS = /[._:/\\-]+/u, HEX = /^0[xX][0-9a-fA-F]+$/;
   var ND = /\p{Nd}/u, LET = /\p{L}/u, LL = /\p{Ll}/u, LU = /\p{Lu}/u, LOWER = /\p{Lowercase}/u, UPPER = /\p{Uppercase}/u;
   var LETTERS = /^\p{L}+$/u, ALNUM = /[\p{L}\p{N}]/u, ASCII = /^[\0-\x7f]*$/, PICT;
@@ -514,6 +515,12 @@
         last ? loadVocab(st, first(last.tok)) : null]).then(function (got) {
         // the words that only the query's indexed error codes give are left out (§2, Codes)
         var parts = codeParts(st, q);
+        // and the words written around an indexed code (§2, Codes)
+        if (terms.some(function (x) {
+          return (x.charAt(0) === '#' ? (x.match(/\p{Nd}/gu) || []).length > 2 : /^[0-9]{3,}$/.test(x)) && find(st, x);
+        })) {
+          parts = parts.concat(CODE_WORDS);
+        }
         terms = terms.filter(function (term) { return parts.indexOf(term) < 0; });
         // 2. typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars;
         //    corrections come from the vocabulary of their first letter

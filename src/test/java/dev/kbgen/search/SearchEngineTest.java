@@ -211,4 +211,36 @@ class SearchEngineTest {
           .contains("orb", "sync", "9999");
     }
   }
+
+  @Test
+  void theWordsWrittenAroundAnIndexedCodeAreLeftOut() {
+    try (SearchEngine engine =
+        english(
+            "en/codes",
+            "Sync error codes (ORB-SYNC-xxxx)",
+            "Each error code: ORB-SYNC-1042 path too long, ORB-SYNC-1301 no access, ORB-SYNC-3008"
+                + " offline. Look up the error code in this list of error codes.",
+            "en/access",
+            "Sync pauses with Access is denied",
+            "The client shows ORB-SYNC-1301 when it cannot open the folder.",
+            "en/other",
+            "Install the client",
+            "Download the client and run the installer.")) {
+      for (String q : List.of("error 1301", "ORB-SYNC-1301 error code", "1301 errors")) {
+        SearchEngine.Result r = engine.search(q, "en", 10, SearchEngine.Filters.NONE, true);
+        assertThat(r.terms()).as(q).doesNotContain("error", "code");
+        assertThat(r.hits())
+            .as(q)
+            .extracting(h -> h.document().key())
+            .first()
+            .isEqualTo("en/access");
+      }
+      // without a code in the index, the words stay: a list of error codes is what is asked for
+      assertThat(
+              engine.search("error codes 9999", "en", 10, SearchEngine.Filters.NONE, true).terms())
+          .contains("error", "code");
+      assertThat(engine.search("sync error 12", "en", 10, SearchEngine.Filters.NONE, true).terms())
+          .contains("error");
+    }
+  }
 }
