@@ -184,18 +184,7 @@ class SearchEngineTest {
    */
   @Test
   void anIndexedCodeIsSearchedForAsItselfNotAsItsWords() {
-    try (SearchEngine engine =
-        english(
-            "en/codes",
-            "Sync error codes (ORB-SYNC-xxxx)",
-            "ORB-SYNC-1042: path too long. ORB-SYNC-1301: no access. ORB-SYNC-2001: signed out."
-                + " ORB-SYNC-3008: offline. ORB-SYNC-4002: service busy.",
-            "en/access",
-            "Sync pauses with Access is denied",
-            "The client shows ORB-SYNC-1301 when it cannot open the folder.",
-            "en/other",
-            "Install the client",
-            "Download the client and run the installer.")) {
+    try (SearchEngine engine = codes()) {
       SearchEngine.Result r =
           engine.search("ORB-SYNC-1301", "en", 10, SearchEngine.Filters.NONE, true);
       assertThat(r.terms()).contains("#orb-sync-1301").doesNotContain("orb", "sync", "1301");
@@ -212,20 +201,25 @@ class SearchEngineTest {
     }
   }
 
+  /** A list of codes titled "error codes", the article about one of them, another article. */
+  private static SearchEngine codes() {
+    return english(
+        "en/codes",
+        "Sync error codes (ORB-SYNC-xxxx)",
+        "Each error code: ORB-SYNC-1042 path too long, ORB-SYNC-1301 no access, ORB-SYNC-2001"
+            + " signed out, ORB-SYNC-3008 offline, ORB-SYNC-4002 service busy. Look up the error"
+            + " code in this list of error codes.",
+        "en/access",
+        "Sync pauses with Access is denied",
+        "The client shows ORB-SYNC-1301 when it cannot open the folder.",
+        "en/other",
+        "Install the client",
+        "Download the client and run the installer.");
+  }
+
   @Test
   void theWordsWrittenAroundAnIndexedCodeAreLeftOut() {
-    try (SearchEngine engine =
-        english(
-            "en/codes",
-            "Sync error codes (ORB-SYNC-xxxx)",
-            "Each error code: ORB-SYNC-1042 path too long, ORB-SYNC-1301 no access, ORB-SYNC-3008"
-                + " offline. Look up the error code in this list of error codes.",
-            "en/access",
-            "Sync pauses with Access is denied",
-            "The client shows ORB-SYNC-1301 when it cannot open the folder.",
-            "en/other",
-            "Install the client",
-            "Download the client and run the installer.")) {
+    try (SearchEngine engine = codes()) {
       for (String q : List.of("error 1301", "ORB-SYNC-1301 error code", "1301 errors")) {
         SearchEngine.Result r = engine.search(q, "en", 10, SearchEngine.Filters.NONE, true);
         assertThat(r.terms()).as(q).doesNotContain("error", "code");
