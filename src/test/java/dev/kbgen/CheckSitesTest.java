@@ -62,8 +62,8 @@ class CheckSitesTest {
       Built check = SiteFixture.check(run.content, run.templates, run.wd, false);
       assertThat(lines(build.problems(), false))
           .containsExactly(
-              "content/en/sync/broken-yaml.md:4:5: error: front matter is not valid YAML: expected"
-                  + " ',' or ']', but got : (while parsing a flow sequence that starts on line 3)",
+              "content/en/sync/broken-yaml.md:3:8: error: front matter is not valid YAML: the '['"
+                  + " opened here is not closed on this line",
               "content/en/sync/sync-stops.md:4:17: warning: tag 'proxy' is not declared in"
                   + " site.yaml",
               "content/en/sync/sync-stops.md:7: error: troubleshooting article has no 'Symptom'"

@@ -108,6 +108,11 @@ public final class YamlReader {
       if (fullWidth.isPresent()) {
         return new Result(null, fullWidth.get());
       }
+      Optional<YamlError> unclosed =
+          unclosedOnItsLine(text, firstLine, m == null ? Integer.MAX_VALUE : m.getLine());
+      if (unclosed.isPresent()) {
+        return new Result(null, unclosed.get());
+      }
       // An unclosed quote is noticed at the end of the front matter; the writer fixes it where it
       // opens, so the problem points there.
       org.yaml.snakeyaml.error.Mark at =
@@ -228,6 +233,55 @@ public final class YamlReader {
       }
     }
     return Optional.empty();
+  }
+
+  /** A value that opens with a quote or '[' (after "key: " or "- "), and where it opens. */
+  private static final Pattern OPENED_VALUE =
+      Pattern.compile("^[ ]*(?:-[ ]+)?(?:[A-Za-z_][A-Za-z0-9_.-]*[ ]*:[ ]+)?([\"'\\[])");
+
+  /**
+   * A quote or '[' that opens a value and is not closed on its line: YAML lets such a value go on
+   * over the next lines, so the parser complains lines later, where the next quote or ']' ends it
+   * ("expected <block end>, but found '<scalar>'"). Only looked for once the text did not parse, on
+   * the lines up to where the parser gave up; a front matter value on several lines is rare.
+   */
+  private static Optional<YamlError> unclosedOnItsLine(String text, int firstLine, int lastLine) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i <= Math.min(lines.length - 1, lastLine); i++) {
+      String line = lines[i];
+      Matcher m = OPENED_VALUE.matcher(line);
+      if (!m.find() || closedAfter(line, m.start(1))) {
+        continue;
+      }
+      char open = line.charAt(m.start(1));
+      String close = String.valueOf(open);
+      return Optional.of(
+          new YamlError(
+              new Mark(firstLine + i, line.codePointCount(0, m.start(1)) + 1),
+              "the " + (open == '[' ? "'['" : "quote") + " opened here is not closed on this line",
+              open == '['
+                  ? "close it with ']' on this line, or quote a value that starts with '['"
+                  : "end the value with '"
+                      + close
+                      + "' on this line; a value that contains a quote can use the other kind"));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the quote or '[' at {@code at} is closed later on the line. */
+  private static boolean closedAfter(String line, int at) {
+    char open = line.charAt(at);
+    for (int i = at + 1; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (open == '"' && c == '\\') {
+        i++; // an escaped character
+      } else if (open == '\'' && c == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+        i++; // '' is a quote inside single quotes
+      } else if (c == (open == '[' ? ']' : open)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Full-width punctuation an input method types, and the YAML character meant. */

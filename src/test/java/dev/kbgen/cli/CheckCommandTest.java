@@ -75,7 +75,7 @@ class CheckCommandTest {
     Run r = check("continues-after-errors");
     assertThat(r.code()).isEqualTo(ExitCodes.CONTENT);
     assertThat(r.out())
-        .contains("broken-yaml.md:4:5: error: front matter is not valid YAML")
+        .contains("broken-yaml.md:3:8: error: front matter is not valid YAML")
         .contains("sync-stops.md:10:79: error: link to 'setup.md': no such article")
         .contains("sync-stops.md:14:6: warning: anchor '#causes' does not exist in this article")
         .as("links to the article that does not parse are not reported again")

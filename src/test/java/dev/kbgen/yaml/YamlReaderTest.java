@@ -76,6 +76,22 @@ class YamlReaderTest {
   }
 
   @Test
+  void aQuoteOrBracketLeftOpenIsReportedWhereItOpens() {
+    // The quote is ended by the next quote, lines later: the parser complains there.
+    YamlError quote = error("id: KB-1\ntitle: \"Sync paused\ntags: [sync]\nsummary: \"x\"\n", 2);
+    assertThat(quote.mark()).isEqualTo(new Mark(3, 8));
+    assertThat(quote.message()).isEqualTo("the quote opened here is not closed on this line");
+    YamlError bracket = error("id: KB-1\ntags: [sync, windows\nupdated: 2026-01-01\n", 2);
+    assertThat(bracket.mark()).isEqualTo(new Mark(3, 7));
+    assertThat(bracket.message()).isEqualTo("the '[' opened here is not closed on this line");
+    assertThat(bracket.hint()).contains("quote a value that starts with '['");
+    // closed on their lines, escaped and doubled quotes included: the parser's own message
+    YamlError other = error("a: \"x \\\" y\"\nb: 'it''s'\nc: [1, 2]\nd: e: f\n", 1);
+    assertThat(other.mark().line()).isEqualTo(4);
+    assertThat(other.message()).doesNotContain("opened here");
+  }
+
+  @Test
   void commentsWrittenAsCommentsAndQuotedValuesAreNoWarning() {
     YamlReader.Result r =
         YamlReader.read(
