@@ -7,6 +7,7 @@ import dev.kbgen.i18n.Translations;
 import dev.kbgen.markdown.LinkRequest;
 import dev.kbgen.markdown.LinkResolution;
 import dev.kbgen.markdown.LinkResolver;
+import dev.kbgen.problem.Suggestions;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -155,7 +156,8 @@ public final class LinkIndex {
       }
       return LinkResolution.broken(
           "link to '" + target + "': no such article",
-          "check the path; it is relative to " + from.path());
+          meant(target, rel, byPath.keySet())
+              .orElse("check the path; it is relative to " + from.path()));
     }
     if (request.kind() == LinkRequest.Kind.LINK && (rel.endsWith("/") || !rel.contains("."))) {
       return LinkResolution.broken(
@@ -169,7 +171,41 @@ public final class LinkIndex {
     String what = request.kind() == LinkRequest.Kind.IMAGE ? "image" : "file";
     return LinkResolution.broken(
         what + " '" + target + "' does not exist",
-        "put the file at content/" + rel + " or fix the path");
+        meant(target, rel, assets).orElse("put the file at content/" + rel + " or fix the path"));
+  }
+
+  /**
+   * A hint naming the file a broken link probably meant: one in the same folder whose name differs
+   * only in letter case (which a Mac or Windows disk does not tell apart, and the web server does),
+   * or is a likely typo of the written name; the link is given as written with that name.
+   *
+   * @param target the link as written
+   * @param rel the content path it resolves to
+   * @param files the content paths of the files it could have meant
+   */
+  private static Optional<String> meant(String target, String rel, Collection<String> files) {
+    int slash = rel.lastIndexOf('/');
+    String folder = rel.substring(0, slash + 1);
+    String name = rel.substring(slash + 1);
+    List<String> names =
+        files.stream()
+            .filter(f -> f.startsWith(folder) && f.indexOf('/', folder.length()) < 0)
+            .map(f -> f.substring(folder.length()))
+            .sorted()
+            .toList();
+    String written = ContentPaths.Target.of(target).path();
+    String base = written.substring(0, written.lastIndexOf('/') + 1);
+    for (String n : names) {
+      if (n.equalsIgnoreCase(name)) {
+        return Optional.of(
+            "write '"
+                + base
+                + n
+                + "': only the letter case differs (a Mac or Windows disk does not tell them"
+                + " apart, the web server does)");
+      }
+    }
+    return Suggestions.closest(name, names).map(n -> "did you mean '" + base + n + "'?");
   }
 
   private LinkResolution reference(Article from, String page, String target) {
@@ -201,7 +237,7 @@ public final class LinkIndex {
     }
     return LinkResolution.broken(
         "reference [[" + target + "]]: no article has id '" + id + "'",
-        "check the id in the target article's front matter");
+        Suggestions.didYouMean(id, ids, "check the id in the target article's front matter"));
   }
 
   private static LinkResolution toArticle(Article from, String page, Article to, String fragment) {

@@ -237,6 +237,19 @@ class LinkIndexTest {
   }
 
   @Test
+  void aBrokenLinkNamesTheFileItProbablyMeant() {
+    assertThat(image(en, "images/Tray Icon.png").hint())
+        .startsWith("write 'images/tray icon.png': only the letter case differs");
+    assertThat(link(en, "../sync/files-stuk.md").hint())
+        .isEqualTo("did you mean '../sync/files-stuck.md'?");
+    assertThat(link(en, "downloads/log.zip").hint())
+        .isEqualTo("did you mean 'downloads/logs.zip'?");
+    // nothing close: where the file would have to be
+    assertThat(link(en, "no-such-article.md").hint()).startsWith("check the path");
+    assertThat(ref(en, "KB-22").hint()).isEqualTo("did you mean 'KB-2'?");
+  }
+
+  @Test
   void unknownReferenceIsReported() {
     LinkResolution r = ref(en, "KB-404");
     assertBroken(r, "no article has id 'KB-404'");
