@@ -6,10 +6,13 @@ import dev.kbgen.problem.Severity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -240,21 +243,55 @@ public final class ContentLoader {
       int offset = in.position();
       String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
       int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+      int lineStart = offset;
+      while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      int lineEnd = offset;
+      while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+        lineEnd++;
+      }
+      String start = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      String excerpt = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
       problems.add(
           new Problem(
               Severity.ERROR,
               shown,
               line,
-              0,
+              start.codePointCount(0, start.length()) + 1,
               "invalid UTF-8 at byte offset " + offset,
               "",
-              "save the file as UTF-8 (most editors: 'Save with encoding')",
-              ""));
+              isChineseWindowsEncoding(bytes)
+                  ? "the file looks like GBK (GB18030), the encoding of Chinese Windows: save it as"
+                      + " UTF-8 (most editors: 'Save with encoding', then UTF-8)"
+                  : "save the file as UTF-8 (most editors: 'Save with encoding')",
+              excerpt.stripTrailing()));
       return Optional.empty();
     }
     decoder.flush(out);
     out.flip();
     return Optional.of(out.toString());
+  }
+
+  /** Whether the bytes are valid GB18030 (GBK's successor) with Chinese characters in them. */
+  private static boolean isChineseWindowsEncoding(byte[] bytes) {
+    try {
+      String text =
+          Charset.forName("GB18030")
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      // Two at least: other bytes that are not UTF-8 (Latin-1, say) can make one by chance.
+      return text.codePoints()
+              .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+              .limit(2)
+              .count()
+          == 2;
+    } catch (CharacterCodingException | UnsupportedCharsetException e) {
+      return false;
+    }
   }
 
   /** Removes a byte-order mark and turns CRLF and CR line ends into LF. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kbgen.problem.Problems;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -40,6 +41,24 @@ class DecodeTest {
               assertThat(p.file()).isEqualTo("b.md");
               assertThat(p.line()).isEqualTo(2);
               assertThat(p.title()).isEqualTo("invalid UTF-8 at byte offset 2");
+              assertThat(p.column()).isEqualTo(1);
+              assertThat(p.hint()).doesNotContain("GBK");
+            });
+  }
+
+  @Example
+  void aChineseFileSavedAsGbkIsToldSo() {
+    Problems problems = new Problems();
+    byte[] gbk = "---\ntitle: 同步暂停\n---\n".getBytes(Charset.forName("GB18030"));
+    assertThat(ContentLoader.decode(gbk, "zh.md", problems)).isEmpty();
+    assertThat(problems.sorted())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.column()).isGreaterThanOrEqualTo(8); // GBK bytes may start as UTF-8
+              assertThat(p.hint()).startsWith("the file looks like GBK (GB18030)");
+              assertThat(p.excerpt()).startsWith("title: ");
             });
   }
 
