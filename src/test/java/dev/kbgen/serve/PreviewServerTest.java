@@ -363,7 +363,7 @@ class PreviewServerTest {
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(r.body())
         .contains("Build failed")
-        .contains("content/en/sync/sync-stops.md:4:5")
+        .contains("content/en/sync/sync-stops.md:3:8")
         .contains("<script src=\"/__kbgen/live.js\" defer></script>");
     assertThat(get(PAGE).body()).contains("Build failed");
 
