@@ -5,6 +5,7 @@ import dev.kbgen.problem.ProblemFormatter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -94,9 +95,10 @@ final class LivePages {
         + "</div></div>";
   }
 
+  /** The problems, errors first, then warnings, then infos, each kind in the order given. */
   private static String list(List<Problem> problems) {
     StringBuilder out = new StringBuilder("<ol class=\"kbgen-problem-list\">\n");
-    for (Problem p : problems) {
+    for (Problem p : problems.stream().sorted(Comparator.comparing(Problem::severity)).toList()) {
       String severity = p.severity().label();
       out.append("<li class=\"kbgen-problem kbgen-")
           .append(severity)

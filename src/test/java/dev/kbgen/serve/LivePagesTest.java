@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kbgen.problem.Problem;
 import dev.kbgen.problem.Severity;
+import dev.kbgen.problem.Source;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class LivePagesTest {
@@ -22,6 +24,23 @@ class LivePagesTest {
           "detail with \"quotes\" & <b>tags</b>",
           "did you mean 'tags'?",
           "<img src=x onerror=alert(1)>: 1");
+
+  @Test
+  void theOverlayListsErrorsFirstThenWarningsThenInfos() {
+    Source file = Source.of("content/en/a.md", "---\nid: KB-1\n---\n");
+    String overlay =
+        LivePages.overlay(
+            List.of(
+                file.problem(Severity.INFO, 1, 1, "info one", "", ""),
+                file.warning(2, 1, "warning one", ""),
+                file.error(2, 1, "error one", ""),
+                file.problem(Severity.INFO, 3, 1, "info two", "", ""),
+                file.error(3, 1, "error two", "")));
+    List<String> titles =
+        Jsoup.parse(overlay).select(".kbgen-title").stream().map(e -> e.text()).toList();
+    assertThat(titles)
+        .containsExactly("error one", "error two", "warning one", "info one", "info two");
+  }
 
   @Test
   void addsTheLiveScriptBeforeTheEndOfTheHeadAndNothingElse() {
