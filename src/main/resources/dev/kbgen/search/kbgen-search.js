@@ -524,17 +524,23 @@
         terms = terms.filter(function (term) { return parts.indexOf(term) < 0; });
         // 2. typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars;
         //    corrections come from the vocabulary of their first letter
+        //    (the word being typed only if no word starts with it: see the type-ahead below)
         var fix = [];
         terms.forEach(function (term, i) {
           var tok = typo.get(term);
-          if (o.typos === false || !tok || (last && last.drop.indexOf(term) >= 0) || find(st, term)) return;
-          fix.push({ i: i, tok: tok });
+          if (o.typos === false || !tok || find(st, term)) return;
+          fix.push({ i: i, tok: tok, typing: !!last && last.drop.indexOf(term) >= 0 });
         });
         return Promise.all(fix.map(function (x) { return loadVocab(st, first(terms[x.i])); })).then(function (vs) {
           return { fix: fix, vs: vs, typed: got[1] };
         });
       }).then(function (g) {
-        var corrected = null, suggested = null, final = terms.slice(), more = [];
+        var corrected = null, suggested = null, final = terms.slice(), more = [], typing = [];
+        function apply(x) {
+          final[x.i] = x.best; more.push(x.best);
+          (corrected = corrected || {})[x.tok] = x.best;
+          (suggested = suggested || {})[x.tok] = x.word;
+        }
         g.fix.forEach(function (x, n) {
           // the typed word against each candidate's spellings; the closest spelling is shown
           var a = Array.from(x.tok), k = cps(x.tok) >= 8 ? 2 : 1, best = null, word = null, bd = k + 1, bdf = -1, v = g.vs[n];
@@ -546,11 +552,9 @@
             });
             if (dist <= k && (dist < bd || (dist === bd && v.df[j] > bdf))) { best = v.terms[j]; word = w; bd = dist; bdf = v.df[j]; }
           }
-          if (best !== null) {
-            final[x.i] = best; more.push(best);
-            (corrected = corrected || {})[x.tok] = best;
-            (suggested = suggested || {})[x.tok] = word;
-          }
+          if (best === null) return;
+          var c = { i: x.i, tok: x.tok, best: best, word: word };
+          if (x.typing) typing.push(c); else apply(c);
         });
         if (last && g.typed) {
           // type-ahead: the word of letters with a spelling that starts with the typed word, best by
@@ -565,8 +569,12 @@
             final = final.filter(function (term) { return last.drop.indexOf(term) < 0; });
             final.push(bestT);
             more.push(bestT);
+            typing = [];
           }
         }
+        // a word being typed that no word starts with is corrected as when the search is sent
+        // ("sesion" finds what the results page finds for it)
+        typing.forEach(apply);
         // synonyms: an alternative whose terms (~ terms aside) all are query terms adds the others'
         var extra = [], uses = [];
         (st.m.syn || []).forEach(function (group) {

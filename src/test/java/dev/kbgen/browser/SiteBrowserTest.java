@@ -213,6 +213,34 @@ class SiteBrowserTest {
     browser.waitFor(d -> "complete".equals(browser.js("return document.readyState")));
   }
 
+  /**
+   * A misspelt last word that no word starts with is corrected in the box as on the results page:
+   * "sesion" showed "No results" there, and results after Enter.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Origin.class)
+  void theBoxCorrectsAMisspeltWordAsTheResultsPageDoes(Origin origin) {
+    for (String[] q :
+        List.of(
+            new String[] {"sesion", "en/mobile/android-signed-out/index.html"},
+            new String[] {"too many redirets", "en/account/blank-page-after-login/index.html"})) {
+      browser.open(searchPage(origin, EN, q[0]));
+      List<String> page = waitForResults();
+      assertThat(page).as(q[0]).isNotEmpty();
+      assertThat(page.get(0)).as(q[0]).endsWith(q[1]);
+      browser.open(SampleSite.url(origin, "en/index.html"));
+      WebElement input = browser.find("#home-search");
+      input.sendKeys(q[0]);
+      browser.waitFor(
+          d ->
+              "true".equals(input.getAttribute("aria-expanded"))
+                  && !browser.findAll("#home-search-listbox-0").isEmpty());
+      assertThat(browser.find("#home-search-listbox-0").getAttribute("href"))
+          .as(q[0])
+          .endsWith(q[1]);
+    }
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("sites")
   void layChineseAndMixedQueriesFindTheirArticleFirst(Origin origin, Lang lang) {
