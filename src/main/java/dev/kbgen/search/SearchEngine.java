@@ -235,9 +235,10 @@ public final class SearchEngine implements AutoCloseable {
    * The index word of letters only ({@link Analysis#isLetterWord}) with the term's first code point
    * that is spelled closest to the typed word: optimal string alignment distance at most {@code
    * max} from the word to one of its spellings ({@code forms}: {@link LanguageIndex#forms}, or the
-   * term itself when it has none), the first spelling at that distance being the one shown; ties go
-   * to the more frequent, then the smaller term. The browser finds the same candidates and
-   * spellings in the static index's vocabulary files.
+   * term itself when it has none), the first spelling at that distance that ends as the typed word
+   * does, else the first at that distance, being the one shown; ties go to the more frequent, then
+   * the smaller term. The browser finds the same candidates and spellings in the static index's
+   * vocabulary files.
    *
    * @param typed the word as typed, lower-cased and without possessive
    * @param term its term, which is not in the index
@@ -263,11 +264,18 @@ public final class SearchEngine implements AutoCloseable {
       if (spellings.isEmpty()) {
         spellings = List.of(candidate);
       }
+      // The closest spelling is shown; of two as close, one that ends as the typed word does
+      // ("windos": "windows" rather than "window"; a typo is seldom in the last letter).
+      int last = typed.codePointBefore(typed.length());
       int d = max + 1;
       String word = null;
       for (String spelling : spellings) {
         int ds = osa(typed, spelling, max);
-        if (ds < d) {
+        if (ds < d
+            || ds == d
+                && word != null
+                && word.codePointBefore(word.length()) != last
+                && spelling.codePointBefore(spelling.length()) == last) {
           d = ds;
           word = spelling;
         }

@@ -544,11 +544,13 @@
         g.fix.forEach(function (x, n) {
           // the typed word against each candidate's spellings; the closest spelling is shown
           var a = Array.from(x.tok), k = cps(x.tok) >= 8 ? 2 : 1, best = null, word = null, bd = k + 1, bdf = -1, v = g.vs[n];
+          var end = a[a.length - 1];
           for (var j = 0; v && j < v.terms.length; j++) {
             var dist = k + 1, w = null;
             v.forms[j].forEach(function (f) {
-              var d = osa(a, Array.from(f), k);
-              if (d < dist) { dist = d; w = f; }
+              var fa = Array.from(f), d = osa(a, fa, k);
+              // of two spellings as close, one that ends as the typed word does
+              if (d < dist || (d === dist && w !== null && Array.from(w).pop() !== end && fa[fa.length - 1] === end)) { dist = d; w = f; }
             });
             if (dist <= k && (dist < bd || (dist === bd && v.df[j] > bdf))) { best = v.terms[j]; word = w; bd = dist; bdf = v.df[j]; }
           }

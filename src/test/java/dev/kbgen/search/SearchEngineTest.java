@@ -201,6 +201,26 @@ class SearchEngineTest {
     }
   }
 
+  @Test
+  void ofTwoSpellingsAsCloseTheOneThatEndsAsTheTypedWordIsShown() {
+    try (SearchEngine engine =
+        english(
+            "en/a",
+            "Sync on Windows",
+            "Open the window. Windows shows the folder in a new window.",
+            "en/b",
+            "Card declined",
+            "The bank declined the card; it may decline it again.")) {
+      assertThat(engine.search("windos", "en", 10, SearchEngine.Filters.NONE, true).suggested())
+          .containsEntry("windos", "windows");
+      assertThat(engine.search("declind", "en", 10, SearchEngine.Filters.NONE, true).suggested())
+          .containsEntry("declind", "declined");
+      // one spelling closer than the other: the closer one, whatever its end
+      assertThat(engine.search("windw", "en", 10, SearchEngine.Filters.NONE, true).suggested())
+          .containsEntry("windw", "window");
+    }
+  }
+
   /** A list of codes titled "error codes", the article about one of them, another article. */
   private static SearchEngine codes() {
     return english(
