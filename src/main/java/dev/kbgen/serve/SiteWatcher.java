@@ -45,6 +45,15 @@ final class SiteWatcher implements AutoCloseable {
   private final Duration debounce;
   private final WatchService service;
   private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
+
+  /**
+   * Roots whose folder went away (a content folder replaced by a copy): nothing reports their
+   * return, so they are looked for every {@link #ROOT_POLL} and watched again once back.
+   */
+  private final Set<Path> gone = ConcurrentHashMap.newKeySet();
+
+  private static final Duration ROOT_POLL = Duration.ofMillis(250);
+
   private Thread thread;
 
   /**
@@ -86,11 +95,15 @@ final class SiteWatcher implements AutoCloseable {
 
   private void loop(Consumer<Batch> onChange) {
     try {
-      WatchKey key = service.take();
+      Set<Path> back = new TreeSet<>();
+      WatchKey key = next(back);
       boolean meanwhile = false;
       while (true) {
-        Set<Path> changed = new TreeSet<>();
-        collect(key, changed);
+        Set<Path> changed = new TreeSet<>(back);
+        back.clear();
+        if (key != null) {
+          collect(key, changed);
+        }
         long deadline = System.nanoTime() + MAX_BATCH.toNanos();
         while (System.nanoTime() < deadline
             && (key = service.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
@@ -104,11 +117,41 @@ final class SiteWatcher implements AutoCloseable {
         key = service.poll();
         meanwhile = key != null && !changed.isEmpty();
         if (key == null) {
-          key = service.take();
+          key = next(back);
         }
       }
     } catch (ClosedWatchServiceException | InterruptedException e) {
       // closed: the server is stopping
+    }
+  }
+
+  /**
+   * The next key with events; while a root is gone, null as soon as one is back (watched again, and
+   * added to {@code back}: everything below it may have changed).
+   */
+  private WatchKey next(Set<Path> back) throws InterruptedException {
+    while (true) {
+      if (gone.isEmpty()) {
+        return service.take();
+      }
+      WatchKey key = service.poll(ROOT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+      if (key != null) {
+        return key;
+      }
+      for (Path root : List.copyOf(gone)) {
+        if (Files.isDirectory(root)) {
+          try {
+            registerTree(root);
+            gone.remove(root);
+            back.add(root);
+          } catch (IOException e) {
+            // gone again, or not readable yet: looked for again
+          }
+        }
+      }
+      if (!back.isEmpty()) {
+        return null;
+      }
     }
   }
 
@@ -133,7 +176,11 @@ final class SiteWatcher implements AutoCloseable {
       }
     }
     if (!key.reset()) {
-      keys.remove(key);
+      Path folder = keys.remove(key);
+      if (folder != null && roots.contains(folder)) {
+        gone.add(folder);
+        changed.add(folder);
+      }
     }
   }
 

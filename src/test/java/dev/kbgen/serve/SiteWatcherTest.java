@@ -19,6 +19,43 @@ class SiteWatcherTest {
   @TempDir Path tmp;
 
   /**
+   * The content folder replaced as a whole (deleted, then copied back): it is watched again, and an
+   * edit after it is reported.
+   */
+  @Test
+  void aRootFolderReplacedAsAWholeIsWatchedAgain() throws Exception {
+    SiteFixture site = SiteFixture.write(tmp, SiteFixture.TWO_ARTICLES);
+    Path content = site.content().toAbsolutePath().normalize();
+    Path copy = tmp.resolve("copy");
+    SiteFixture.copyTree(content, copy);
+    BlockingQueue<java.util.Set<Path>> handed = new LinkedBlockingQueue<>();
+    try (SiteWatcher watcher =
+        new SiteWatcher(List.of(content, site.templates()), Duration.ofMillis(50))) {
+      watcher.start("test-watch", batch -> handed.add(batch.paths()));
+      SiteFixture.deleteTree(content);
+      SiteFixture.copyTree(copy, content);
+      // the deletion, then the folder back: each reports the content folder or what was in it
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      boolean back = false;
+      while (!back && System.nanoTime() < deadline) {
+        java.util.Set<Path> paths = handed.poll(1, TimeUnit.SECONDS);
+        back = paths != null && paths.contains(content) && Files.isDirectory(content);
+      }
+      assertThat(back).as("the content folder reported once it is back").isTrue();
+      Thread.sleep(1_000); // it is looked for every 250 ms: watched again by now
+      Path article = content.resolve("en/sync/sync-stops.md");
+      Files.writeString(article, Files.readString(article, StandardCharsets.UTF_8) + "\nMore.\n");
+      // batches of the copy's last events may come first
+      boolean edited = false;
+      while (!edited && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(10)) {
+        java.util.Set<Path> paths = handed.poll(1, TimeUnit.SECONDS);
+        edited = paths != null && paths.contains(article);
+      }
+      assertThat(edited).as("an edit in the new folder reported").isTrue();
+    }
+  }
+
+  /**
    * An editor that empties a file and writes it again while a rebuild runs: the rebuild may have
    * read the empty file, so the save counts as a change although the bytes are the ones remembered.
    */
