@@ -944,17 +944,20 @@
       update();
     });
     state(cfg.lang).then(function (st) {
-      var names = { product: st.m.products, tag: st.m.tags, type: st.m.types }, any = false;
+      var names = { product: st.m.products, tag: st.m.tags, type: st.m.types }, any = false, dropped = false;
       Object.keys(sel).forEach(function (k) {
         var s = sel[k], map = names[k] || {}, keys = Object.keys(map);
         if (!s) return;
         keys.forEach(function (key) { var op = h('option', '', map[key]); op.value = key; s.appendChild(op); });
         s.value = params.get(k) || '';
+        // a filter in the address that this language does not offer is dropped, not applied unseen
+        if (s.value !== (params.get(k) || '')) dropped = true;
         if (!keys.length) s.parentNode.hidden = true; else any = true;
         s.addEventListener('change', update);
       });
       ready = true;
       if (filters && any) filters.hidden = false;
+      if (dropped) update();
     }).catch(function () {});
     preload().catch(function () {});
     if (input.value.trim()) update();

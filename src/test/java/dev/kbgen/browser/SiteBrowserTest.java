@@ -471,6 +471,18 @@ class SiteBrowserTest {
     assertThat(browser.find("#search-other-lang").isDisplayed()).isFalse();
   }
 
+  /** A filter in the address that the language does not offer is dropped, not applied unseen. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Origin.class)
+  void aFilterTheLanguageDoesNotOfferIsDropped(Origin origin) {
+    browser.open(searchPage(origin, EN, "sync") + "&product=nonexistent&tag=china");
+    browser.waitFor(d -> !browser.findAll("#search-results .search-result-title a").isEmpty());
+    assertThat(browser.find("#search-filter-product").getAttribute("value")).isEmpty();
+    assertThat(browser.find("#search-filter-tag").getAttribute("value")).isEmpty();
+    browser.waitFor(d -> !d.getCurrentUrl().contains("nonexistent"));
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("tag=china");
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("sites")
   void filtersByProductAndTagAndTheUrlRestoresThem(Origin origin, Lang lang) {
