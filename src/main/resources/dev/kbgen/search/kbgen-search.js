@@ -493,7 +493,7 @@
   function search(query, o) {
     o = o || {};
     var lang = o.lang || cfg.lang, limit = o.limit == null ? 10 : o.limit, f = o.filters || {};
-    var q = String(query == null ? '' : query), terms, last = null, meta = [], typo = new Map();
+    var q = String(query == null ? '' : query), terms, last = null, code = null, meta = [], typo = new Map();
     // typo-eligible: a step-3a word token of letters only, 4+ chars; the first one for each term
     analyze(q, 'doc', meta).forEach(function (term, i) {
       var tok = meta[i];
@@ -504,6 +504,13 @@
       if (x && x.index + x.segment.length === t.length && LETTERS.test(x.segment) && !HAN.test(x.segment) && cps(x.segment) > 1) {
         var mine = analyze(x.segment, 'doc'), rest = analyze(t.slice(0, x.index), 'doc');
         last = { tok: lower(x.segment), drop: mine.filter(function (m) { return rest.indexOf(m) < 0; }) };
+      } else {
+        // or a code being typed ("0x8007" of 0x80070005): its identifier, completed below
+        var ids = t.match(IDRE) || [], id = ids[ids.length - 1];
+        if (id && t.slice(-id.length) === id && /\p{Nd}/u.test(id) && !HAN.test(id) && cps(id) > 2) {
+          var mc = analyze(id, 'doc'), rc = analyze(t.slice(0, t.length - id.length), 'doc');
+          code = { id: '#' + lower(id), drop: mc.filter(function (m) { return rc.indexOf(m) < 0; }) };
+        }
       }
     }
     return state(lang).then(function (st) {
@@ -511,7 +518,7 @@
     }).then(function (st) {
       terms = analyze(q, 'query');
       // 1. the shards of the query terms (and the vocabulary of the word being typed)
-      return Promise.all([loadShards(st, terms.map(function (term) { return shardOf(st, term); })),
+      return Promise.all([loadShards(st, terms.concat(code ? [code.id] : []).map(function (term) { return shardOf(st, term); })),
         last ? loadVocab(st, first(last.tok)) : null]).then(function (got) {
         // the words that only the query's indexed error codes give are left out (§2, Codes)
         var parts = codeParts(st, q);
@@ -577,6 +584,18 @@
         // a word being typed that no word starts with is corrected as when the search is sent
         // ("sesion" finds what the results page finds for it)
         typing.forEach(apply);
+        // a code being typed that is not in the index: the indexed code that starts with it, of
+        // the most documents (in the shard that would hold it)
+        if (code && !find(st, code.id)) {
+          var cs = st.sh[shardOf(st, code.id)], bc = null, bcdf = -1;
+          for (var ci = cs ? floor(cs.terms, code.id) + 1 : 0; cs && ci < cs.terms.length && cs.terms[ci].slice(0, code.id.length) === code.id; ci++) {
+            if (cs.df[ci] > bcdf) { bcdf = cs.df[ci]; bc = cs.terms[ci]; }
+          }
+          if (bc !== null) {
+            final = final.filter(function (term) { return code.drop.indexOf(term) < 0; });
+            final.push(bc);
+          }
+        }
         // synonyms: an alternative whose terms (~ terms aside) all are query terms adds the others'
         var extra = [], uses = [];
         (st.m.syn || []).forEach(function (group) {

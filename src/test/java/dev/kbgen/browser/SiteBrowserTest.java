@@ -241,6 +241,21 @@ class SiteBrowserTest {
     }
   }
 
+  /** A code typed in part finds the article of the code it starts, while it is being typed. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Origin.class)
+  void aCodeTypedInPartFindsItsArticleInTheBox(Origin origin) {
+    browser.open(SampleSite.url(origin, "en/index.html"));
+    WebElement input = browser.find("#home-search");
+    input.sendKeys("0x8007");
+    browser.waitFor(
+        d ->
+            "true".equals(input.getAttribute("aria-expanded"))
+                && !browser.findAll("#home-search-listbox-0").isEmpty());
+    assertThat(browser.find("#home-search-listbox-0").getAttribute("href"))
+        .endsWith(EN.errorCodeArticle());
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("sites")
   void layChineseAndMixedQueriesFindTheirArticleFirst(Origin origin, Lang lang) {
