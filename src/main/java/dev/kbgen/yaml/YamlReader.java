@@ -72,6 +72,18 @@ public final class YamlReader {
     }
   }
 
+  /** SnakeYAML's settings: the limits that keep hostile input harmless. */
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // detected in the conversion, with a better message
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setAllowRecursiveKeys(false);
+    options.setCodePointLimit(MAX_CHARS * 4);
+    options.setProcessComments(false);
+    return options;
+  }
+
   /** A comment that follows a plain value on its line and starts like text: "#2", "#general". */
   private static final Pattern COMMENT_AFTER_VALUE = Pattern.compile("^[ \\t]+#(\\S.*)$");
 
@@ -90,16 +102,9 @@ public final class YamlReader {
               "front matter is larger than " + MAX_CHARS / 1000 + " KB",
               "keep metadata short; move long text into the article body"));
     }
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true); // detected below, with a better message
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setAllowRecursiveKeys(false);
-    options.setCodePointLimit(MAX_CHARS * 4);
-    options.setProcessComments(false);
     Node node;
     try {
-      node = new Yaml(options).compose(new StringReader(text));
+      node = new Yaml(loaderOptions()).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       org.yaml.snakeyaml.error.Mark m =
           e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -250,7 +255,9 @@ public final class YamlReader {
     for (int i = 0; i <= Math.min(lines.length - 1, lastLine); i++) {
       String line = lines[i];
       Matcher m = OPENED_VALUE.matcher(line);
-      if (!m.find() || closedAfter(line, m.start(1))) {
+      if (!m.find()
+          || closedAfter(line, m.start(1))
+          || !closingFixes(lines, i, line.charAt(m.start(1)))) {
         continue;
       }
       char open = line.charAt(m.start(1));
@@ -266,6 +273,22 @@ public final class YamlReader {
                       + "' on this line; a value that contains a quote can use the other kind"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the text parses once the line is closed with the character that {@code open} needs: the
+   * opener left open is the mistake, not a value written over several lines on purpose, nor a
+   * backslash that ends a double-quoted Windows path.
+   */
+  private static boolean closingFixes(String[] lines, int line, char open) {
+    String[] fixed = lines.clone();
+    fixed[line] = fixed[line].stripTrailing() + (open == '[' ? "]" : String.valueOf(open));
+    try {
+      new Yaml(loaderOptions()).compose(new StringReader(String.join("\n", fixed)));
+      return true;
+    } catch (YAMLException e) {
+      return false;
+    }
   }
 
   /** Whether the quote or '[' at {@code at} is closed later on the line. */

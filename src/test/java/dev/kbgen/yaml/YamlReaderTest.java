@@ -85,6 +85,14 @@ class YamlReaderTest {
     assertThat(bracket.mark()).isEqualTo(new Mark(3, 7));
     assertThat(bracket.message()).isEqualTo("the '[' opened here is not closed on this line");
     assertThat(bracket.hint()).contains("quote a value that starts with '['");
+    // a value over several lines on purpose, and a Windows path ending in a backslash: the
+    // parser's own message, where it is
+    YamlError later =
+        error("tags: [desktop-client,\n  windows, macos]\nseverity: degraded: x\n", 7);
+    assertThat(later.mark().line()).isEqualTo(9);
+    assertThat(later.message()).contains("mapping values are not allowed");
+    assertThat(error("a: \"Delete C:\\Temp\\Orbitly\\\"\n", 2).message())
+        .doesNotContain("opened here");
     // closed on their lines, escaped and doubled quotes included: the parser's own message
     YamlError other = error("a: \"x \\\" y\"\nb: 'it''s'\nc: [1, 2]\nd: e: f\n", 1);
     assertThat(other.mark().line()).isEqualTo(4);
