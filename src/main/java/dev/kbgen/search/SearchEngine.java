@@ -160,10 +160,11 @@ public final class SearchEngine implements AutoCloseable {
     }
     List<String> terms = new ArrayList<>();
     for (String t : analysis.analyzeQuery(query)) {
-      if (parts.contains(t)) {
+      String term = fixes.getOrDefault(t, t);
+      // a word corrected to one the query leaves out ("eror 1301") stays out
+      if (parts.contains(t) || parts.contains(term)) {
         continue;
       }
-      String term = fixes.getOrDefault(t, t);
       if (!terms.contains(term)) {
         terms.add(term);
       }
@@ -187,15 +188,22 @@ public final class SearchEngine implements AutoCloseable {
   static final Set<String> CODE_WORDS =
       Set.of("error", "code", "错误", "误码", "误代", "代码", "报错", "提示", "~错误", "~代码", "~报错", "~提示");
 
+  /** A year, which a number of four digits usually is rather than a code ("error 2026"). */
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}");
+
   /**
-   * An error code in the index: an identifier term ("#") with three digits or more, or a number of
-   * three digits or more (the "1301" of "error 1301", a part of ORB-SYNC-1301).
+   * An error code in the index: a number of three digits or more that is not a year (the "1301" of
+   * "error 1301", a part of ORB-SYNC-1301), as a word or an identifier term ("#"), or an identifier
+   * term with three digits or more and something else.
    */
   static boolean isIndexedCode(String term, NavigableMap<String, Postings> dictionary) {
+    String t = term.startsWith(Analysis.IDENTIFIER) ? term.substring(1) : term;
+    boolean number = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9');
     boolean code =
-        term.startsWith(Analysis.IDENTIFIER)
-            ? term.codePoints().filter(Character::isDigit).limit(3).count() == 3
-            : term.length() > 2 && term.chars().allMatch(c -> c >= '0' && c <= '9');
+        number
+            ? t.length() > 2 && !YEAR.matcher(t).matches()
+            : term.startsWith(Analysis.IDENTIFIER)
+                && t.codePoints().filter(Character::isDigit).limit(3).count() == 3;
     return code && dictionary.containsKey(term);
   }
 

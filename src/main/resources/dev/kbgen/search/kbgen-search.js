@@ -11,6 +11,13 @@
     'their then there these they this to was will with').split(' '));
   var HAN = /\p{Script=Han}/u, RUNS = /\p{Script=Han}+|\P{Script=Han}+/gu;
   var CODE_WORDS = ['error', 'code', '错误', '误码', '误代', '代码', '报错', '提示', '~错误', '~代码', '~报错', '~提示'];
+  /* an error code's term (§2, Codes): 3+ ASCII digits that are not a year, as a word or after "#";
+     or "#" with 3+ digits and something else */
+  function isCode(x) {
+    var t = x.charAt(0) === '#' ? x.slice(1) : x;
+    if (/^[0-9]+$/.test(t)) return t.length > 2 && !/^(?:19|20)[0-9]{2}$/.test(t);
+    return x.charAt(0) === '#' && (t.match(/\p{Nd}/gu) || []).length > 2;
+  }
   var IDRE = /[\p{L}\p{N}]+(?:[._:/\\-]+[\p{L}\p{N}]+)*/gu, SEPS = /[._:/\\-]+/u, HEX = /^0[xX][0-9a-fA-F]+$/;
   var ND = /\p{Nd}/u, LET = /\p{L}/u, LL = /\p{Ll}/u, LU = /\p{Lu}/u, LOWER = /\p{Lowercase}/u, UPPER = /\p{Uppercase}/u;
   var LETTERS = /^\p{L}+$/u, ALNUM = /[\p{L}\p{N}]/u, ASCII = /^[\0-\x7f]*$/, PICT;
@@ -506,7 +513,8 @@
         last = { tok: lower(x.segment), drop: mine.filter(function (m) { return rest.indexOf(m) < 0; }) };
       } else {
         // or a code being typed ("0x8007" of 0x80070005): its identifier, completed below
-        var ids = t.match(IDRE) || [], id = ids[ids.length - 1];
+        // (after the last Chinese character: "报错0x8007" types 0x8007)
+        var ids = t.replace(/^[\s\S]*\p{Script=Han}/u, '').match(IDRE) || [], id = ids[ids.length - 1];
         if (id && t.slice(-id.length) === id && /\p{Nd}/u.test(id) && !HAN.test(id) && cps(id) > 2) {
           var mc = analyze(id, 'doc'), rc = analyze(t.slice(0, t.length - id.length), 'doc');
           code = { id: '#' + lower(id), drop: mc.filter(function (m) { return rc.indexOf(m) < 0; }) };
@@ -523,11 +531,7 @@
         // the words that only the query's indexed error codes give are left out (§2, Codes)
         var parts = codeParts(st, q);
         // and the words written around an indexed code (§2, Codes)
-        if (terms.some(function (x) {
-          return (x.charAt(0) === '#' ? (x.match(/\p{Nd}/gu) || []).length > 2 : /^[0-9]{3,}$/.test(x)) && find(st, x);
-        })) {
-          parts = parts.concat(CODE_WORDS);
-        }
+        if (terms.some(function (x) { return isCode(x) && find(st, x); })) parts = parts.concat(CODE_WORDS);
         terms = terms.filter(function (term) { return parts.indexOf(term) < 0; });
         // 2. typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars;
         //    corrections come from the vocabulary of their first letter
@@ -539,12 +543,14 @@
           fix.push({ i: i, tok: tok, typing: !!last && last.drop.indexOf(term) >= 0 });
         });
         return Promise.all(fix.map(function (x) { return loadVocab(st, first(terms[x.i])); })).then(function (vs) {
-          return { fix: fix, vs: vs, typed: got[1] };
+          return { fix: fix, vs: vs, typed: got[1], parts: parts };
         });
       }).then(function (g) {
         var corrected = null, suggested = null, final = terms.slice(), more = [], typing = [];
         function apply(x) {
-          final[x.i] = x.best; more.push(x.best);
+          // a word corrected to one the query leaves out ("eror 1301") stays out
+          final[x.i] = g.parts.indexOf(x.best) < 0 ? x.best : null;
+          more.push(x.best);
           (corrected = corrected || {})[x.tok] = x.best;
           (suggested = suggested || {})[x.tok] = x.word;
         }
@@ -592,10 +598,13 @@
             if (cs.df[ci] > bcdf) { bcdf = cs.df[ci]; bc = cs.terms[ci]; }
           }
           if (bc !== null) {
-            final = final.filter(function (term) { return code.drop.indexOf(term) < 0; });
+            final = final.filter(function (term) {
+              return code.drop.indexOf(term) < 0 && (!isCode(bc) || CODE_WORDS.indexOf(term) < 0);
+            });
             final.push(bc);
           }
         }
+        final = final.filter(function (term) { return term !== null; });
         // synonyms: an alternative whose terms (~ terms aside) all are query terms adds the others'
         var extra = [], uses = [];
         (st.m.syn || []).forEach(function (group) {

@@ -240,7 +240,8 @@ class SearchEngineTest {
   @Test
   void theWordsWrittenAroundAnIndexedCodeAreLeftOut() {
     try (SearchEngine engine = codes()) {
-      for (String q : List.of("error 1301", "ORB-SYNC-1301 error code", "1301 errors")) {
+      for (String q :
+          List.of("error 1301", "ORB-SYNC-1301 error code", "1301 errors", "eror 1301")) {
         SearchEngine.Result r = engine.search(q, "en", 10, SearchEngine.Filters.NONE, true);
         assertThat(r.terms()).as(q).doesNotContain("error", "code");
         assertThat(r.hits())
