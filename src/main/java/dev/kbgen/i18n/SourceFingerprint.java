@@ -157,8 +157,10 @@ public record SourceFingerprint(String hash, Map<String, String> sections) {
   }
 
   /**
-   * NFC; paragraphs (text between blank lines) with every run of white space one space, separated
-   * by one blank line; the lines of fenced code as they are, without trailing spaces.
+   * NFC; each paragraph, list item, heading, quote line and table row one line with every run of
+   * white space one space (a paragraph's lines joined with a space, or with none between two
+   * Chinese characters), a list item with its indentation; the lines of code (fenced, or indented
+   * four spaces after a blank line) as they are, without trailing spaces; blank lines as one.
    */
   static String normalise(String text) {
     String nfc = Normalizer.normalize(text.replace("\r\n", "\n"), Normalizer.Form.NFC);
@@ -168,29 +170,55 @@ public record SourceFingerprint(String hash, Map<String, String> sections) {
     for (String line : nfc.split("\n", -1)) {
       boolean code = fences.code(line);
       String l = line.stripTrailing();
-      if (code || l.isEmpty()) {
+      String words = l.strip();
+      if (code || l.isEmpty() || paragraph.isEmpty() && indentation(l) >= 4) {
         endParagraph(out, paragraph);
-        if (code) {
-          out.append(l).append('\n');
-        }
+        out.append(l).append('\n');
         continue;
       }
-      paragraph.append(' ').append(l);
+      if (BLOCK_START.matcher(words).lookingAt()) {
+        endParagraph(out, paragraph);
+        paragraph.append(l, 0, l.length() - l.stripLeading().length());
+      } else if (!paragraph.isEmpty()
+          && !(isChinese(paragraph.codePointBefore(paragraph.length()))
+              && isChinese(words.codePointAt(0)))) {
+        paragraph.append(' ');
+      }
+      paragraph.append(words);
     }
     endParagraph(out, paragraph);
-    return out.toString();
+    return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
   }
 
-  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  /** A line that starts a block of its own: a list item, a heading, a quote, a table row. */
+  private static final Pattern BLOCK_START = Pattern.compile("(?:[-*+]|[0-9]+[.)])[ \\t]|[#>|]");
 
+  private static final Pattern WHITE_SPACE = Pattern.compile("[ \\t\\x0B\\f]+");
+
+  private static int indentation(String line) {
+    int n = 0;
+    for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
+      n += line.charAt(i) == '\t' ? 4 - n % 4 : 1;
+    }
+    return n;
+  }
+
+  /** Han, or the punctuation and full-width forms that Chinese text uses. */
+  private static boolean isChinese(int c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN
+        || c >= 0x3000 && c <= 0x303F
+        || c >= 0xFF00 && c <= 0xFFEF;
+  }
+
+  /** Ends a block: its indentation kept, the rest of its white space one space. */
   private static void endParagraph(StringBuilder out, StringBuilder paragraph) {
-    String p = WHITE_SPACE.matcher(paragraph).replaceAll(" ").strip();
+    String p = paragraph.toString();
     paragraph.setLength(0);
-    if (!p.isEmpty()) {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      out.append(p).append('\n');
+    String indent = p.substring(0, p.length() - p.stripLeading().length());
+    String rest = WHITE_SPACE.matcher(p.strip()).replaceAll(" ");
+    if (!rest.isEmpty()) {
+      out.append(indent).append(rest).append('\n');
     }
   }
 

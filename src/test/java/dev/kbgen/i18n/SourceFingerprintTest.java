@@ -11,6 +11,7 @@ import dev.kbgen.content.TextFile;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Source;
 import dev.kbgen.testing.SiteFixture;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SourceFingerprintTest {
@@ -97,17 +98,36 @@ class SourceFingerprintTest {
 
   @Test
   void aMarkOfTheEarlierFormStaysCurrentUntilTheTextChanges() {
-    Article now = article(BODY);
+    String body = BODY.replace("Reconnect.", "Quit the client, then\nstart it again.");
+    Article now = article(body);
     SourceFingerprint earlier = SourceFingerprint.legacy(now, NAMES);
     SourceFingerprint current = SourceFingerprint.of(now, NAMES);
-    assertThat(earlier.hash()).isNotEqualTo(current.hash()); // "## Not a heading" is code
+    assertThat(earlier.hash()).isNotEqualTo(current.hash()); // a paragraph on two lines
     assertThat(current.changedSince(earlier.hash(), earlier.sections(), earlier)).isEmpty();
-    Article edited = article(BODY.replace("Reconnect.", "Reconnect, then restart."));
+    Article edited = article(body.replace("start it again.", "restart it."));
     assertThat(
             SourceFingerprint.of(edited, NAMES)
                 .changedSince(
                     earlier.hash(), earlier.sections(), SourceFingerprint.legacy(edited, NAMES)))
         .containsExactly("resolution");
+  }
+
+  @Test
+  void listsIndentedCodeAndChineseLinesKeepTheirMeaning() {
+    String body = BODY + "\n## Steps\n\n- Quit.\n- Restart.\n\n    cd /tmp\n    ls -la\n";
+    SourceFingerprint f = SourceFingerprint.of(article(body), NAMES);
+    for (String changed :
+        List.of(
+            body.replace("- Quit.\n- Restart.", "- Quit. - Restart."),
+            body.replace("- Restart.", "  - Restart."),
+            body.replace("    ls -la", "      ls -la"))) {
+      assertThat(SourceFingerprint.of(article(changed), NAMES).changedSince(f.sections()))
+          .as(changed)
+          .containsExactly("steps");
+    }
+    String zh = BODY + "\n## 说明\n\n同步暂停后，\n请重新登录。\n";
+    assertThat(SourceFingerprint.of(article(zh.replace("后，\n请", "后，请")), NAMES))
+        .isEqualTo(SourceFingerprint.of(article(zh), NAMES));
   }
 
   @Test
