@@ -22,6 +22,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,10 +48,16 @@ final class SiteWatcher implements AutoCloseable {
   private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
 
   /**
-   * Roots whose folder went away (a content folder replaced by a copy): nothing reports their
+   * Roots whose folder went away (a content folder deleted and copied back): nothing reports their
    * return, so they are looked for every {@link #ROOT_POLL} and watched again once back.
    */
   private final Set<Path> gone = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The file system's identity of each root folder as watched: a folder renamed into its place
+   * ({@code mv new content}) has another, and nothing reports it either.
+   */
+  private final Map<Path, Object> identities = new ConcurrentHashMap<>();
 
   private static final Duration ROOT_POLL = Duration.ofMillis(250);
 
@@ -71,6 +78,7 @@ final class SiteWatcher implements AutoCloseable {
           throw new NoSuchFileException(root.toString(), null, "not a folder");
         }
         registerTree(root);
+        identities.put(root, identity(root));
       }
     } catch (IOException | RuntimeException e) {
       service.close();
@@ -131,18 +139,30 @@ final class SiteWatcher implements AutoCloseable {
    */
   private WatchKey next(Set<Path> back) throws InterruptedException {
     while (true) {
-      if (gone.isEmpty()) {
-        return service.take();
-      }
       WatchKey key = service.poll(ROOT_POLL.toMillis(), TimeUnit.MILLISECONDS);
       if (key != null) {
         return key;
       }
-      for (Path root : List.copyOf(gone)) {
-        if (Files.isDirectory(root)) {
+      for (Path root : roots) {
+        if (!Files.isDirectory(root)) {
+          continue;
+        }
+        Object now = identity(root);
+        if (gone.contains(root) || !Objects.equals(now, identities.get(root))) {
+          // what is watched under this root is another folder's, or nothing
+          keys.entrySet()
+              .removeIf(
+                  e -> {
+                    boolean stale = e.getValue().startsWith(root);
+                    if (stale) {
+                      e.getKey().cancel();
+                    }
+                    return stale;
+                  });
           try {
             registerTree(root);
             gone.remove(root);
+            identities.put(root, now);
             back.add(root);
           } catch (IOException e) {
             // gone again, or not readable yet: looked for again
@@ -152,6 +172,15 @@ final class SiteWatcher implements AutoCloseable {
       if (!back.isEmpty()) {
         return null;
       }
+    }
+  }
+
+  /** The file system's key of a folder (its inode), or null where it has none. */
+  private static Object identity(Path folder) {
+    try {
+      return Files.readAttributes(folder, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
     }
   }
 

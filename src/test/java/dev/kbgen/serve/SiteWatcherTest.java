@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SiteWatcherTest {
   @TempDir Path tmp;
@@ -22,8 +24,9 @@ class SiteWatcherTest {
    * The content folder replaced as a whole (deleted, then copied back): it is watched again, and an
    * edit after it is reported.
    */
-  @Test
-  void aRootFolderReplacedAsAWholeIsWatchedAgain() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"deleted and copied back", "renamed into place"})
+  void aRootFolderReplacedAsAWholeIsWatchedAgain(String how) throws Exception {
     SiteFixture site = SiteFixture.write(tmp, SiteFixture.TWO_ARTICLES);
     Path content = site.content().toAbsolutePath().normalize();
     Path copy = tmp.resolve("copy");
@@ -32,8 +35,13 @@ class SiteWatcherTest {
     try (SiteWatcher watcher =
         new SiteWatcher(List.of(content, site.templates()), Duration.ofMillis(50))) {
       watcher.start("test-watch", batch -> handed.add(batch.paths()));
-      SiteFixture.deleteTree(content);
-      SiteFixture.copyTree(copy, content);
+      if (how.startsWith("deleted")) {
+        SiteFixture.deleteTree(content);
+        SiteFixture.copyTree(copy, content);
+      } else {
+        Files.move(content, tmp.resolve("old"));
+        Files.move(copy, content);
+      }
       // the deletion, then the folder back: each reports the content folder or what was in it
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       boolean back = false;
