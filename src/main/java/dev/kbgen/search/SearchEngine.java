@@ -136,8 +136,9 @@ public final class SearchEngine implements AutoCloseable {
     Map<String, String> fixes = new LinkedHashMap<>();
     Map<String, String> corrected = new LinkedHashMap<>();
     Map<String, String> suggested = new LinkedHashMap<>();
+    List<String> analyzed = analysis.analyzeQuery(query);
     Set<String> parts = codeParts(query, dictionary);
-    if (analysis.analyzeQuery(query).stream().anyMatch(t -> isIndexedCode(t, dictionary))) {
+    if (analyzed.stream().anyMatch(t -> isIndexedCode(t, dictionary))) {
       parts.addAll(CODE_WORDS);
     }
     if (typos) {
@@ -159,7 +160,7 @@ public final class SearchEngine implements AutoCloseable {
       }
     }
     List<String> terms = new ArrayList<>();
-    for (String t : analysis.analyzeQuery(query)) {
+    for (String t : analyzed) {
       String term = fixes.getOrDefault(t, t);
       // a word corrected to one the query leaves out ("eror 1301") stays out
       if (parts.contains(t) || parts.contains(term)) {

@@ -228,16 +228,7 @@ class SiteBrowserTest {
       List<String> page = waitForResults();
       assertThat(page).as(q[0]).isNotEmpty();
       assertThat(page.get(0)).as(q[0]).endsWith(q[1]);
-      browser.open(SampleSite.url(origin, "en/index.html"));
-      WebElement input = browser.find("#home-search");
-      input.sendKeys(q[0]);
-      browser.waitFor(
-          d ->
-              "true".equals(input.getAttribute("aria-expanded"))
-                  && !browser.findAll("#home-search-listbox-0").isEmpty());
-      assertThat(browser.find("#home-search-listbox-0").getAttribute("href"))
-          .as(q[0])
-          .endsWith(q[1]);
+      assertThat(firstSuggestion(origin, "en", q[0])).as(q[0]).endsWith(q[1]);
     }
   }
 
@@ -252,17 +243,20 @@ class SiteBrowserTest {
             new String[] {"en", "0x8007", "en/sync/windows-access-denied/index.html"},
             new String[] {"en", "error ORB-SYNC-13", "en/sync/windows-access-denied/index.html"},
             new String[] {"zh", "报错0x8007", "zh/sync/windows-access-denied/index.html"})) {
-      browser.open(SampleSite.url(origin, typed[0] + "/index.html"));
-      WebElement input = browser.find("#home-search");
-      input.sendKeys(typed[1]);
-      browser.waitFor(
-          d ->
-              "true".equals(input.getAttribute("aria-expanded"))
-                  && !browser.findAll("#home-search-listbox-0").isEmpty());
-      assertThat(browser.find("#home-search-listbox-0").getAttribute("href"))
-          .as(typed[1])
-          .endsWith(typed[2]);
+      assertThat(firstSuggestion(origin, typed[0], typed[1])).as(typed[1]).endsWith(typed[2]);
     }
+  }
+
+  /** Types into a language's home search box and returns the first suggestion's address. */
+  private static String firstSuggestion(Origin origin, String lang, String typed) {
+    browser.open(SampleSite.url(origin, lang + "/index.html"));
+    WebElement input = browser.find("#home-search");
+    input.sendKeys(typed);
+    browser.waitFor(
+        d ->
+            "true".equals(input.getAttribute("aria-expanded"))
+                && !browser.findAll("#home-search-listbox-0").isEmpty());
+    return browser.find("#home-search-listbox-0").getAttribute("href");
   }
 
   @ParameterizedTest(name = "{0} {1}")
