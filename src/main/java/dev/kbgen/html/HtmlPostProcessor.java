@@ -31,7 +31,7 @@ public final class HtmlPostProcessor {
    */
   public static final String FALLBACK_MARK = "kbgen-fallback-lang=";
 
-  private static final Pattern GITHUB_MARKER =
+  static final Pattern GITHUB_MARKER =
       Pattern.compile(
           "^\\s*\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -83,6 +83,22 @@ public final class HtmlPostProcessor {
    * @param hasRawHtml whether the article has raw HTML, or the HTML is the renderer's own markup
    */
   public static HtmlBody process(
+      String html, Map<String, String> admonitionTitles, RawHtml rawHtml, boolean hasRawHtml) {
+    if (!hasRawHtml) {
+      // Most bodies are the renderer's plain markup, which is taken apart without parsing it.
+      HtmlBody own = OwnMarkup.read(html, admonitionTitles);
+      if (own != null) {
+        return own;
+      }
+    }
+    return parsed(html, admonitionTitles, rawHtml, hasRawHtml);
+  }
+
+  /**
+   * {@link #process} through jsoup, whatever the markup: the reference that bodies taken apart
+   * without it ({@link OwnMarkup}) are held to.
+   */
+  public static HtmlBody parsed(
       String html, Map<String, String> admonitionTitles, RawHtml rawHtml, boolean hasRawHtml) {
     Document doc = Jsoup.parseBodyFragment(html, Sanitizer.CHECK_BASE);
     doc.outputSettings().prettyPrint(false).charset("UTF-8").escapeMode(Entities.EscapeMode.base);

@@ -167,6 +167,14 @@ public final class MarkdownRenderer {
     return rendering(article, links, admonitionTitles, problems).body().html();
   }
 
+  /**
+   * The renderer's HTML for Markdown outside any article (links as written), before it is taken
+   * apart.
+   */
+  String flexmarkHtml(String markdown) {
+    return renderer.render(parser.parse(markdown));
+  }
+
   private Rendering rendering(
       Article article,
       LinkResolver links,
