@@ -66,24 +66,17 @@ public final class SiteAssembler {
   public record Assembled(List<Page> pages, Map<String, String> files) {}
 
   public Assembled assemble() {
-    Map<String, List<Article>> byLang = new LinkedHashMap<>();
-    for (String lang : config.languageCodes()) {
-      List<Article> list = new ArrayList<>();
-      for (Article a : in.articles()) {
-        if (a.lang().equals(lang)) {
-          list.add(a);
-        }
-      }
-      list.sort(byTitle(lang));
-      byLang.put(lang, list);
-    }
+    // The languages are indexed side by side, and their pages made side by side: nothing of one
+    // language is changed while another is worked on.
     Map<String, LangIndex> indexes = new LinkedHashMap<>();
-    byLang.forEach((lang, list) -> indexes.put(lang, new LangIndex(lang, list)));
+    for (LangIndex idx : config.languageCodes().parallelStream().map(this::langIndex).toList()) {
+      indexes.put(idx.lang, idx);
+    }
     indexes.values().forEach(this::registerPages);
 
     List<Page> pages = new ArrayList<>();
-    for (LangIndex idx : indexes.values()) {
-      pages.addAll(pages(idx));
+    for (List<Page> langPages : indexes.values().parallelStream().map(this::pages).toList()) {
+      pages.addAll(langPages);
     }
     pages.add(rootPage());
     pages.add(notFoundPage(config.defaultLanguage(), Permalinks.notFound()));
@@ -102,6 +95,18 @@ public final class SiteAssembler {
     files.put(
         "robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + "sitemap.xml\n");
     return new Assembled(pages, files);
+  }
+
+  /** A language's articles, sorted by title, and what it has of them. */
+  private LangIndex langIndex(String lang) {
+    List<Article> list = new ArrayList<>();
+    for (Article a : in.articles()) {
+      if (a.lang().equals(lang)) {
+        list.add(a);
+      }
+    }
+    list.sort(byTitle(lang));
+    return new LangIndex(lang, list);
   }
 
   /**
@@ -272,6 +277,33 @@ public final class SiteAssembler {
     pagesByLang.put(lang, keys);
   }
 
+  /** An article's page. */
+  private Page articlePage(Article a, Map<String, String> t) {
+    String lang = a.lang();
+    String path = Permalinks.article(a);
+    Map<String, Object> vars =
+        base(
+            lang,
+            path,
+            "article",
+            "article:" + a.id(),
+            a.title(),
+            a.meta().summary(),
+            a.meta().product());
+    vars.put("article", articleView(a, in.bodies().get(a.path()), path, t));
+    vars.put(
+        "page",
+        pageView(
+            lang,
+            "article:" + a.id(),
+            path,
+            a.title(),
+            a.meta().summary(),
+            "article",
+            Json.write(articleLd(a, path))));
+    return new Page(path, "article.peb", vars);
+  }
+
   private List<Page> pages(LangIndex idx) {
     String lang = idx.lang;
     Map<String, String> t = in.ui().of(lang);
@@ -333,31 +365,8 @@ public final class SiteAssembler {
       pages.add(new Page(path, "home.peb", vars));
     }
 
-    // Articles.
-    for (Article a : idx.articles) {
-      String path = Permalinks.article(a);
-      Map<String, Object> vars =
-          base(
-              lang,
-              path,
-              "article",
-              "article:" + a.id(),
-              a.title(),
-              a.meta().summary(),
-              a.meta().product());
-      vars.put("article", articleView(a, in.bodies().get(a.path()), path, t));
-      vars.put(
-          "page",
-          pageView(
-              lang,
-              "article:" + a.id(),
-              path,
-              a.title(),
-              a.meta().summary(),
-              "article",
-              Json.write(articleLd(a, path))));
-      pages.add(new Page(path, "article.peb", vars));
-    }
+    // Articles, made on every core, in order.
+    pages.addAll(idx.articles.parallelStream().map(a -> articlePage(a, t)).toList());
 
     // Products.
     for (var e : idx.byProduct.entrySet()) {
@@ -388,20 +397,21 @@ public final class SiteAssembler {
               e.getValue(),
               null));
     }
-    // Error codes.
-    for (var e : idx.byCode.entrySet()) {
-      String path = Permalinks.code(lang, e.getKey());
-      pages.add(
-          listPage(
-              lang,
-              path,
-              "code",
-              "code:" + e.getKey(),
-              idx.codeNames.get(e.getKey()),
-              null,
-              e.getValue(),
-              null));
-    }
+    // Error codes, made on every core, in order.
+    pages.addAll(
+        idx.byCode.entrySet().parallelStream()
+            .map(
+                e ->
+                    listPage(
+                        lang,
+                        Permalinks.code(lang, e.getKey()),
+                        "code",
+                        "code:" + e.getKey(),
+                        idx.codeNames.get(e.getKey()),
+                        null,
+                        e.getValue(),
+                        null))
+            .toList());
     // Indexes.
     {
       String path = Permalinks.tags(lang);
