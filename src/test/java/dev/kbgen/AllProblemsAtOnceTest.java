@@ -53,6 +53,29 @@ class AllProblemsAtOnceTest {
     assertThat(errorLines(build.err())).isEqualTo(errorLines(check.out() + check.err()));
   }
 
+  @Test
+  void anArticleWithAFrontMatterErrorHasItsBodyCheckedInTheSameRun(@TempDir Path tmp) {
+    SiteFixture site =
+        SiteFixture.write(
+            tmp,
+            SiteFixture.TWO_ARTICLES
+                .replace(
+                    "updated: 2026-02-10\n---\n\n## Symptom\n\nLogin",
+                    "updated: 2026-2-10\n---\n\n## Symptom\n\nLogin")
+                .replace(
+                    "## Resolution\n\nReset it.",
+                    "## Resolutoin\n\nReset it as [the guide](missing.md) says."));
+    Cli.Run build = Cli.build(site.content(), site.templates(), tmp.resolve("site"));
+    assertThat(build.code()).isEqualTo(ExitCodes.CONTENT);
+    assertThat(build.err())
+        .contains("login-fails.md:5:10: error: 'updated' is not a date: 2026-2-10")
+        .contains("login-fails.md:16:1: error: troubleshooting article has no 'Resolution' section")
+        .contains("login-fails.md:18:13: error: link to 'missing.md': no such article");
+    assertThat(errorLines(build.err())).hasSize(3);
+    Cli.Run check = Cli.check(site.content(), site.templates());
+    assertThat(errorLines(check.out() + check.err())).isEqualTo(errorLines(build.err()));
+  }
+
   private static java.util.List<String> errorLines(String output) {
     return output.lines().filter(l -> l.contains(": error: ")).sorted().toList();
   }

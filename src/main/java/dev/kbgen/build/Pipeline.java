@@ -94,6 +94,13 @@ public final class Pipeline {
   private List<Article> articles = List.of();
   private Map<String, String> unparsed = Map.of();
 
+  /**
+   * Article files whose front matter has errors but reads as keys and values: not built, but their
+   * bodies are checked (links, anchors, placeholders, and sections when the type is known), so that
+   * one run lists all of a file's problems.
+   */
+  private List<ArticleParser.Parsed> faulty = List.of();
+
   /** Drafts left out of the build, by content path, with their id. */
   private Map<String, String> drafts = Map.of();
 
@@ -403,10 +410,16 @@ public final class Pipeline {
   }
 
   private void parse() {
-    List<Article> parsed =
+    List<ArticleParser.Parsed> read =
         loaded.articles().parallelStream()
-            .map(f -> ArticleParser.parse(f, config, problems))
-            .flatMap(Optional::stream)
+            .map(f -> ArticleParser.read(f, config, problems))
+            .toList();
+    List<Article> parsed =
+        read.stream().map(ArticleParser.Parsed::built).flatMap(Optional::stream).toList();
+    faulty =
+        read.stream()
+            .filter(p -> !p.valid() && p.article() != null)
+            .filter(p -> options.drafts() || !p.article().meta().isDraft())
             .toList();
     Map<String, String> failed = new TreeMap<>();
     Set<String> ok = parsed.stream().map(Article::path).collect(Collectors.toSet());
@@ -450,7 +463,8 @@ public final class Pipeline {
                 options.today(),
                 options.requireTranslations(),
                 unbuilt(),
-                drafts.keySet()),
+                drafts.keySet(),
+                faulty.stream().map(ArticleParser.Parsed::article).toList()),
             problems);
     detail = count(problems.size() - before, "problem");
   }
@@ -469,20 +483,42 @@ public final class Pipeline {
             .toList();
     rendered.forEach(e -> out.put(e.getKey(), e.getValue()));
     bodies = out;
-    AnchorRule.check(articles, bodies, problems);
+    // The bodies of the files with front-matter errors are checked as well, and dropped: links to
+    // those files stay unchecked, and their sections are checked only when their type is known
+    // (with a wrong or misspelt type, the sections a troubleshooting article needs are no problem).
+    Map<String, RenderedBody> checkedOnly = new TreeMap<>(bodies);
+    List<Map.Entry<String, RenderedBody>> faultyBodies =
+        faulty.parallelStream()
+            .map(
+                p ->
+                    Map.entry(
+                        p.article().path(),
+                        renderBody(
+                            p.article(),
+                            renderer,
+                            links,
+                            p.failed().contains("type") ? null : sections,
+                            problems)))
+            .toList();
+    faultyBodies.forEach(e -> checkedOnly.put(e.getKey(), e.getValue()));
+    List<Article> all = new ArrayList<>(articles);
+    faulty.forEach(p -> all.add(p.article()));
+    AnchorRule.check(all, checkedOnly, problems);
     detail = count(bodies.size(), "article");
   }
 
   /**
    * Renders one article's body into {@code into}: its link problems (warnings with {@code --links
-   * warn}) and section problems.
+   * warn}) and section problems ({@code sections}: null when they are not checked).
    */
   private RenderedBody renderBody(
       Article a, MarkdownCache renderer, LinkIndex links, SectionRule sections, Problems into) {
     Problems linkProblems = options.linksWarn() ? new Problems() : into;
     Map<String, String> titles = ui == null ? Map.of() : ui.admonitionTitles(a.lang());
     RenderedBody body = renderer.render(a, links.forArticle(a), titles, linkProblems);
-    sections.check(a, body, into);
+    if (sections != null) {
+      sections.check(a, body, into);
+    }
     if (linkProblems != into) {
       for (Problem p : linkProblems.sorted()) {
         into.add(p.isError() ? asWarning(p) : p);

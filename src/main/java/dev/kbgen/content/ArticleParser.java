@@ -14,11 +14,13 @@ import dev.kbgen.yaml.YamlNode.YamlScalar;
 import dev.kbgen.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,15 +37,44 @@ public final class ArticleParser {
 
   private ArticleParser() {}
 
-  /** The article, or empty when the file has errors (added to {@code problems}). */
-  public static Optional<Article> parse(TextFile file, SiteConfig config, Problems problems) {
-    Problems local = new Problems();
-    Optional<Article> article = parseInto(file, config, local);
-    problems.addAll(local.sorted());
-    return local.hasErrors() ? Optional.empty() : article;
+  /**
+   * An article file as read.
+   *
+   * @param article the article, or null when the file is not where an article can be or has no
+   *     front matter that reads as keys and values; when the file has errors, the article as far as
+   *     its front matter could be typed, a wrong or missing value replaced by its default (or by
+   *     null), for checking its body
+   * @param valid whether the file has no error: only then is the article built
+   * @param failed the front-matter keys whose values are wrong or missing, and those that a
+   *     misspelt key probably meant: what the article has for them is not what the writer meant
+   */
+  public record Parsed(Article article, boolean valid, Set<String> failed) {
+    public Parsed {
+      failed = Set.copyOf(failed);
+    }
+
+    /** The article, when the file has no error. */
+    public Optional<Article> built() {
+      return valid ? Optional.ofNullable(article) : Optional.empty();
+    }
   }
 
-  private static Optional<Article> parseInto(TextFile file, SiteConfig config, Problems problems) {
+  /** The article, or empty when the file has errors (added to {@code problems}). */
+  public static Optional<Article> parse(TextFile file, SiteConfig config, Problems problems) {
+    return read(file, config, problems).built();
+  }
+
+  /** The file read as far as it can be, its problems added to {@code problems}. */
+  public static Parsed read(TextFile file, SiteConfig config, Problems problems) {
+    Problems local = new Problems();
+    Set<String> failed = new HashSet<>();
+    Optional<Article> article = parseInto(file, config, local, failed);
+    problems.addAll(local.sorted());
+    return new Parsed(article.orElse(null), !local.hasErrors() && article.isPresent(), failed);
+  }
+
+  private static Optional<Article> parseInto(
+      TextFile file, SiteConfig config, Problems problems, Set<String> failed) {
     Source source = file.source();
     String[] segments = file.path().split("/");
     String lang = segments[0];
@@ -145,6 +176,7 @@ public final class ArticleParser {
     Optional<String> id = f.text("id", true);
     if (id.isPresent() && !ID.matcher(id.get()).matches()) {
       f.error(
+          "id",
           f.map().get("id").get().mark(),
           "id '" + id.get() + "' has characters that are not allowed",
           "use letters, digits, '-', '_' and '.', e.g. KB-1042");
@@ -184,6 +216,7 @@ public final class ArticleParser {
             f.textList("api_docs"),
             translatedFrom(f, lang, config).orElse(null),
             marks(map));
+    failed.addAll(f.failed());
     return Optional.of(
         new Article(file.path(), lang, area, slugPath, meta, body, bodyLine, source));
   }
@@ -240,6 +273,9 @@ public final class ArticleParser {
             how);
         ok = false;
       }
+    }
+    if (!ok || !tf.failed().isEmpty()) {
+      f.fail("translated_from");
     }
     return ok
         ? Optional.of(new TranslatedFrom(from.get(), hash.get(), sections))

@@ -22,6 +22,8 @@ import java.util.Set;
  *     declare (or seem to): a draft without {@code --drafts}, or a file whose front matter has an
  *     error
  * @param drafts the paths among {@code unbuilt} that are drafts
+ * @param faulty the articles among {@code unbuilt} whose front matter has errors but reads as keys
+ *     and values, typed as far as it goes: only their text is checked ({@code TODO:} placeholders)
  */
 public record ValidationInput(
     List<Article> articles,
@@ -31,9 +33,11 @@ public record ValidationInput(
     LocalDate today,
     boolean requireTranslations,
     Map<String, String> unbuilt,
-    Set<String> drafts) {
+    Set<String> drafts,
+    List<Article> faulty) {
   public ValidationInput {
     articles = List.copyOf(articles);
+    faulty = List.copyOf(faulty);
     statuses = List.copyOf(statuses);
     unbuilt = Map.copyOf(unbuilt);
     drafts = Set.copyOf(drafts);

@@ -14,9 +14,11 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +63,11 @@ public final class YamlFields {
   private final Problems problems;
   private final Mark fallback;
 
+  /**
+   * The keys whose values were reported as wrong, or missing, or that a misspelt key stands for.
+   */
+  private final Set<String> failed = new HashSet<>();
+
   public YamlFields(YamlMap map, Source source, Problems problems) {
     this.map = map;
     this.source = source;
@@ -87,6 +94,14 @@ public final class YamlFields {
     return map.entry(key).map(Entry::keyMark).orElse(fallback);
   }
 
+  /**
+   * The keys read so far whose values are wrong or missing, with those an unknown key probably
+   * meant ({@link #rejectUnknown}): what was made of them is a default, not what was written.
+   */
+  public Set<String> failed() {
+    return Set.copyOf(failed);
+  }
+
   public boolean has(String key) {
     return map.get(key).filter(n -> !(n instanceof YamlScalar s && s.isNull())).isPresent();
   }
@@ -110,7 +125,10 @@ public final class YamlFields {
       return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
     error(
-        node.get().mark(), "'" + key + "' must be text, not " + node.get().kind(), quoteHint(key));
+        key,
+        node.get().mark(),
+        "'" + key + "' must be text, not " + node.get().kind(),
+        quoteHint(key));
     return Optional.empty();
   }
 
@@ -124,7 +142,8 @@ public final class YamlFields {
       return s.value().isBlank() ? List.of() : List.of(s.value().strip());
     }
     if (node.get() instanceof YamlMap m) {
-      error(m.mark(), "'" + key + "' must be a list, not a map", "write '" + key + ": [a, b]'");
+      error(
+          key, m.mark(), "'" + key + "' must be a list, not a map", "write '" + key + ": [a, b]'");
       return List.of();
     }
     List<String> out = new ArrayList<>();
@@ -133,11 +152,13 @@ public final class YamlFields {
         out.add(s.value().strip());
       } else if (item instanceof YamlScalar) {
         error(
+            key,
             item.mark(),
             "an item of '" + key + "' is empty",
             "remove the empty item, or write a word or phrase in it");
       } else {
         error(
+            key,
             item.mark(),
             "items of '" + key + "' must be text, not " + item.kind(),
             "write '" + key + ": [a, b]' with one word or phrase per item");
@@ -155,13 +176,14 @@ public final class YamlFields {
     Mark at = map.get(key).map(YamlNode::mark).orElse(fallback);
     String value = text.get();
     if (!DATE_SHAPE.matcher(value).matches()) {
-      error(at, "'" + key + "' is not a date: " + value, dateHint(value));
+      error(key, at, "'" + key + "' is not a date: " + value, dateHint(value));
       return Optional.empty();
     }
     try {
       return Optional.of(LocalDate.parse(value, DATE));
     } catch (DateTimeParseException e) {
       error(
+          key,
           at,
           "'" + key + "' is not a real date: " + value,
           "check the month and the day; write dates as YYYY-MM-DD");
@@ -177,6 +199,7 @@ public final class YamlFields {
     }
     if (!allowed.contains(value.get())) {
       error(
+          key,
           map.get(key).get().mark(),
           "'"
               + key
@@ -203,7 +226,7 @@ public final class YamlFields {
     if (node.get() instanceof YamlMap m) {
       return Optional.of(m);
     }
-    error(node.get().mark(), "'" + key + "' must be a map, not " + node.get().kind(), "");
+    error(key, node.get().mark(), "'" + key + "' must be a map, not " + node.get().kind(), "");
     return Optional.empty();
   }
 
@@ -211,6 +234,9 @@ public final class YamlFields {
   public void rejectUnknown(Collection<String> known, String where) {
     for (Entry e : map.entries()) {
       if (!known.contains(e.key())) {
+        Suggestions.closest(e.key(), known)
+            .filter(k -> map.entry(k).isEmpty())
+            .ifPresent(failed::add);
         problems.add(
             source.error(
                 e.keyMark().line(),
@@ -226,8 +252,19 @@ public final class YamlFields {
     problems.add(source.error(at.line(), at.column(), title, hint));
   }
 
+  /** An error in the value of {@code key}, which then counts as {@link #failed}. */
+  public void error(String key, Mark at, String title, String hint) {
+    fail(key);
+    error(at, title, hint);
+  }
+
+  /** Counts {@code key} as {@link #failed}: an error in its value was reported elsewhere. */
+  public void fail(String key) {
+    failed.add(key);
+  }
+
   private void missing(String key, Mark at) {
-    error(at, "'" + key + "' is required", "add a line '" + key + ": ...'");
+    error(key, at, "'" + key + "' is required", "add a line '" + key + ": ...'");
   }
 
   private static String quoteHint(String key) {
