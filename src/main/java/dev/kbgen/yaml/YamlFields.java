@@ -106,22 +106,33 @@ public final class YamlFields {
     return map.get(key).filter(n -> !(n instanceof YamlScalar s && s.isNull())).isPresent();
   }
 
-  /** A text value; a problem when it is missing (if required) or not text. */
+  /** A text value; a problem when it is missing or empty (if required) or not text. */
   public Optional<String> text(String key, boolean required) {
+    return text(key, required, "write its value after '" + key + ":'");
+  }
+
+  /**
+   * A text value; a problem when it is missing or empty (if required) or not text.
+   *
+   * @param emptyHint what to do when the key is there with no value
+   */
+  private Optional<String> text(String key, boolean required, String emptyHint) {
     Optional<YamlNode> node = map.get(key);
-    if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isNull()) {
+    if (node.isEmpty()) {
       if (required) {
-        Mark at = node.map(YamlNode::mark).orElse(fallback);
-        missing(key, at);
+        missing(key, fallback);
+      }
+      return Optional.empty();
+    }
+    if (node.get() instanceof YamlScalar s && (s.isNull() || s.value().isBlank())) {
+      if (required) {
+        // The line is there: what it lacks is the value.
+        error(key, s.mark(), "'" + key + "' is empty", emptyHint);
       }
       return Optional.empty();
     }
     if (node.get() instanceof YamlScalar s) {
       String value = s.value().strip();
-      if (value.isEmpty() && required) {
-        missing(key, s.mark());
-        return Optional.empty();
-      }
       return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
     error(
@@ -169,7 +180,11 @@ public final class YamlFields {
 
   /** A date written as {@code YYYY-MM-DD} that exists in the calendar. */
   public Optional<LocalDate> date(String key, boolean required) {
-    Optional<String> text = text(key, required);
+    Optional<String> text =
+        text(
+            key,
+            required,
+            "write the date after '" + key + ":', as YYYY-MM-DD (such as 2026-07-28)");
     if (text.isEmpty()) {
       return Optional.empty();
     }
