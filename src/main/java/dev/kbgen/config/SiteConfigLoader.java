@@ -40,6 +40,10 @@ public final class SiteConfigLoader {
           "duplicate_threshold",
           "raw_html",
           "synonyms");
+
+  /** The keys site.yaml must have. */
+  private static final List<String> REQUIRED = List.of("title", "base_url", "languages");
+
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]+)?");
 
@@ -82,17 +86,19 @@ public final class SiteConfigLoader {
       return Optional.empty();
     }
     YamlFields f = new YamlFields(root, source, problems);
-    f.rejectUnknown(KEYS, "site.yaml");
+    f.rejectUnknown(KEYS, REQUIRED, "site.yaml");
 
     List<Language> languages = new ArrayList<>();
     Optional<YamlNode> langNode = root.get("languages");
     if (langNode.isEmpty()
         || !(langNode.get() instanceof YamlList list)
         || list.items().isEmpty()) {
-      f.error(
-          f.markOf("languages"),
-          "'languages' must list the site's languages",
-          "write 'languages:' then '- code: en' and '  label: English' per language");
+      if (langNode.isPresent() || !f.misspelt("languages")) {
+        f.error(
+            f.markOf("languages"),
+            "'languages' must list the site's languages",
+            "write 'languages:' then '- code: en' and '  label: English' per language");
+      }
     } else {
       for (YamlNode item : list.items()) {
         if (!(item instanceof YamlMap lm)) {
@@ -100,7 +106,7 @@ public final class SiteConfigLoader {
           continue;
         }
         YamlFields lf = new YamlFields(lm, source, problems);
-        lf.rejectUnknown(List.of("code", "label"), "a language");
+        lf.rejectUnknown(List.of("code", "label"), List.of("code", "label"), "a language");
         Optional<String> code = lf.text("code", true);
         Optional<String> label = lf.text("label", true);
         if (code.isPresent() && !LANG.matcher(code.get()).matches()) {
@@ -216,7 +222,7 @@ public final class SiteConfigLoader {
     Map<String, String> out = new HashMap<>();
     Optional<YamlNode> node = f.map().get(key);
     if (node.isEmpty()) {
-      if (required) {
+      if (required && !f.misspelt(key)) {
         f.error(f.markOf(key), "'" + key + "' is required", key + ":\n  en: ...\n  zh: ...");
       }
       return out;
@@ -235,6 +241,9 @@ public final class SiteConfigLoader {
 
   private static void readNames(
       YamlFields f, YamlMap m, String what, List<String> codes, Map<String, String> out) {
+    if (codes.isEmpty()) {
+      return; // no language could be read, which is reported: the names cannot be checked
+    }
     for (Entry e : m.entries()) {
       if (!codes.contains(e.key())) {
         f.error(

@@ -78,6 +78,9 @@ public record ArticleMeta(
           "translated_from",
           "extra");
 
+  /** The keys front matter must have. */
+  public static final List<String> REQUIRED = List.of("id", "title", "updated");
+
   public static final List<String> SEVERITIES = List.of("blocked", "degraded", "question");
   public static final List<String> STATUSES = List.of("published", "draft", "known-issue", "fixed");
 

@@ -172,7 +172,7 @@ public final class ArticleParser {
       return Optional.empty();
     }
     YamlFields f = new YamlFields(map, source, problems);
-    f.rejectUnknown(ArticleMeta.KEYS, "front matter");
+    f.rejectUnknown(ArticleMeta.KEYS, ArticleMeta.REQUIRED, "front matter");
     Optional<String> id = f.text("id", true);
     if (id.isPresent() && !ID.matcher(id.get()).matches()) {
       f.error(
@@ -233,7 +233,8 @@ public final class ArticleParser {
     }
     String how = "run 'kbgen translations --mark <id>' to write it";
     YamlFields tf = new YamlFields(node.get(), f.source(), f.problems());
-    tf.rejectUnknown(List.of("lang", "hash", "sections"), "translated_from");
+    tf.rejectUnknown(
+        List.of("lang", "hash", "sections"), List.of("lang", "hash"), "translated_from");
     Optional<String> from = tf.text("lang", true);
     Optional<String> hash = tf.text("hash", true);
     boolean ok = from.isPresent() && hash.isPresent();

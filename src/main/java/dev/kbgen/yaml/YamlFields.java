@@ -68,6 +68,9 @@ public final class YamlFields {
    */
   private final Set<String> failed = new HashSet<>();
 
+  /** The absent keys that an unknown key probably meant. */
+  private final Set<String> misspelt = new HashSet<>();
+
   public YamlFields(YamlMap map, Source source, Problems problems) {
     this.map = map;
     this.source = source;
@@ -247,20 +250,48 @@ public final class YamlFields {
 
   /** Reports every key that is not in {@code known}, with a "did you mean" for typos. */
   public void rejectUnknown(Collection<String> known, String where) {
+    rejectUnknown(known, List.of(), where);
+  }
+
+  /**
+   * Reports every key that is not in {@code known}, with a "did you mean" for typos. An unknown key
+   * that is a likely typo of a key that is absent stands for it: that key is not reported missing
+   * as well ({@link #misspelt}), and the hint says when it is one of {@code required}.
+   */
+  public void rejectUnknown(Collection<String> known, Collection<String> required, String where) {
     for (Entry e : map.entries()) {
-      if (!known.contains(e.key())) {
-        Suggestions.closest(e.key(), known)
-            .filter(k -> map.entry(k).isEmpty())
-            .ifPresent(failed::add);
-        problems.add(
-            source.error(
-                e.keyMark().line(),
-                e.keyMark().column(),
-                "unknown key '" + e.key() + "' in " + where,
-                Suggestions.didYouMean(
-                    e.key(), known, "remove it, or use one of: " + String.join(", ", known))));
+      if (known.contains(e.key())) {
+        continue;
       }
+      Optional<String> meant = Suggestions.closest(e.key(), known);
+      boolean absent = meant.isPresent() && map.entry(meant.get()).isEmpty();
+      if (absent) {
+        misspelt.add(meant.get());
+        fail(meant.get());
+      }
+      String hint =
+          meant
+              .map(
+                  k ->
+                      "did you mean '"
+                          + k
+                          + (absent && required.contains(k) ? "', which is required?" : "'?"))
+              .orElse("remove it, or use one of: " + String.join(", ", known));
+      problems.add(
+          source.error(
+              e.keyMark().line(),
+              e.keyMark().column(),
+              "unknown key '" + e.key() + "' in " + where,
+              hint));
     }
+  }
+
+  /**
+   * Whether an unknown key is probably this absent key misspelt: its absence is then no problem of
+   * its own, the unknown key's is reported.
+   */
+  public boolean misspelt(String key) {
+    return misspelt.contains(key);
   }
 
   public void error(Mark at, String title, String hint) {
@@ -279,7 +310,10 @@ public final class YamlFields {
   }
 
   private void missing(String key, Mark at) {
-    error(key, at, "'" + key + "' is required", "add a line '" + key + ": ...'");
+    fail(key);
+    if (!misspelt(key)) {
+      error(at, "'" + key + "' is required", "add a line '" + key + ": ...'");
+    }
   }
 
   private static String quoteHint(String key) {
