@@ -428,6 +428,11 @@ public final class Pipeline {
         failed.put(f.path(), ArticleParser.declaredId(f.text()).orElse(""));
       }
     }
+    // Articles left out for their names are not built either: what links to them, or to their ids,
+    // follows from that one problem.
+    loaded.unreadable().entrySet().stream()
+        .filter(e -> e.getKey().endsWith(".md"))
+        .forEach(e -> failed.put(e.getKey(), e.getValue()));
     unparsed = failed;
     articles = parsed.stream().filter(a -> options.drafts() || !a.meta().isDraft()).toList();
     Map<String, String> left = new TreeMap<>();
@@ -472,9 +477,12 @@ public final class Pipeline {
   /** Renders every body, checking links and sections as it goes, then every anchor. */
   private void markdown() {
     MarkdownCache renderer = cache.markdown(config.sections(), config.rawHtml());
+    // Links to the files left out for their names are not checked, images and downloads included.
+    Map<String, String> unchecked = new TreeMap<>(loaded.unreadable());
+    unchecked.putAll(unparsed);
     links =
         new LinkIndex(
-            articles, loaded.assets(), translations, config.languageCodes(), unparsed, drafts);
+            articles, loaded.assets(), translations, config.languageCodes(), unchecked, drafts);
     SectionRule sections = new SectionRule(config.sections());
     Map<String, RenderedBody> out = new TreeMap<>();
     List<Map.Entry<String, RenderedBody>> rendered =

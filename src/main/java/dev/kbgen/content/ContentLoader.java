@@ -20,9 +20,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /** The only reader of the content tree: finds article files and assets below each language. */
@@ -42,8 +45,22 @@ public final class ContentLoader {
     this.display = display;
   }
 
-  /** What was found: article texts and assets, each sorted by path. */
-  public record Loaded(List<TextFile> articles, List<Asset> assets) {}
+  /**
+   * What was found: article texts and assets, each sorted by path.
+   *
+   * @param unreadable the files left out because this runtime cannot read their names (or those of
+   *     their folders), by content path (as the name's bytes spell it in UTF-8 when they do), with
+   *     the id each article among them declares ({@code ""} for other files): links to them, and to
+   *     their ids, follow from that problem and are not reported on top of it
+   */
+  public record Loaded(
+      List<TextFile> articles, List<Asset> assets, Map<String, String> unreadable) {
+    public Loaded {
+      articles = List.copyOf(articles);
+      assets = List.copyOf(assets);
+      unreadable = Collections.unmodifiableMap(new TreeMap<>(unreadable));
+    }
+  }
 
   /** Reads every language folder; unreadable or invalid files become problems. */
   public Loaded load(List<String> languages, Problems problems) {
@@ -69,15 +86,16 @@ public final class ContentLoader {
       }
     } catch (IOException e) {
       problems.add(fileProblem(contentDir, "cannot list the content folder: " + e.getMessage()));
-      return new Loaded(List.of(), List.of());
+      return new Loaded(List.of(), List.of(), Map.of());
     }
     List<Path> markdown = new ArrayList<>();
+    Map<String, String> unreadable = new TreeMap<>();
     for (String lang : languages) {
       Path root = contentDir.resolve(lang);
       if (!Files.isDirectory(root)) {
         continue;
       }
-      for (Path file : walk(root, problems)) {
+      for (Path file : walk(root, problems, unreadable)) {
         if (file.getFileName().toString().endsWith(".md")) {
           markdown.add(file);
         } else {
@@ -94,27 +112,44 @@ public final class ContentLoader {
             .toList());
     articles.sort(Comparator.comparing(TextFile::path));
     assets.sort(Comparator.comparing(Asset::path));
-    return new Loaded(List.copyOf(articles), List.copyOf(assets));
+    return new Loaded(articles, assets, unreadable);
   }
 
-  private List<Path> walk(Path root, Problems problems) {
+  /**
+   * The files below {@code root} to load, sorted. A file or folder whose name cannot be read is
+   * reported once and left out; the files it holds go into {@code unreadable}.
+   */
+  private List<Path> walk(Path root, Problems problems, Map<String, String> unreadable) {
     List<Path> files = new ArrayList<>();
     try {
       Files.walkFileTree(
           root,
           new SimpleFileVisitor<>() {
+            /** The folder being walked whose name cannot be read, if any: reported already. */
+            private Path unreadableDir;
+
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               String name = dir.getFileName().toString();
               if (dir.equals(root)) {
                 return FileVisitResult.CONTINUE;
               }
-              if (!ContentPaths.ignored(name) && FileNames.unreadable(name)) {
-                problems.add(unreadableName(dir));
+              if (ContentPaths.ignored(name)) {
+                return FileVisitResult.SKIP_SUBTREE;
               }
-              return ContentPaths.ignored(name) || FileNames.unreadable(name)
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              if (unreadableDir == null && FileNames.unreadable(name)) {
+                problems.add(unreadableName(dir));
+                unreadableDir = dir;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+              if (dir.equals(unreadableDir)) {
+                unreadableDir = null;
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -123,8 +158,13 @@ public final class ContentLoader {
               if (ContentPaths.ignored(name)) {
                 return FileVisitResult.CONTINUE;
               }
-              if (FileNames.unreadable(name)) {
-                problems.add(unreadableName(file));
+              if (unreadableDir != null || FileNames.unreadable(name)) {
+                if (unreadableDir == null) {
+                  problems.add(unreadableName(file));
+                }
+                if (attrs.isRegularFile()) {
+                  unreadable.put(asWritten(file), declaredId(file));
+                }
               } else if (attrs.isSymbolicLink()) {
                 problems.add(
                     new Problem(
@@ -157,6 +197,35 @@ public final class ContentLoader {
 
   private String relative(Path file) {
     return contentDir.relativize(file).toString().replace('\\', '/');
+  }
+
+  /**
+   * The content path of a file whose name this runtime cannot read, as the name's bytes spell it in
+   * UTF-8 ({@link FileNames#asUtf8}); as the runtime reads it when they do not.
+   */
+  private String asWritten(Path file) {
+    Optional<String> dir = FileNames.asUtf8(contentDir);
+    Optional<String> path = FileNames.asUtf8(file);
+    if (dir.isPresent() && path.isPresent() && path.get().startsWith(dir.get() + "/")) {
+      return path.get().substring(dir.get().length() + 1);
+    }
+    return relative(file);
+  }
+
+  /** The id an article file with an unreadable name seems to declare; empty for other files. */
+  private static String declaredId(Path file) {
+    if (!file.getFileName().toString().endsWith(".md")) {
+      return "";
+    }
+    try {
+      if (Files.size(file) > MAX_ARTICLE_BYTES) {
+        return "";
+      }
+      String text = normalise(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+      return ArticleParser.declaredId(text).orElse("");
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private Optional<TextFile> read(Path file, String rel, Problems problems) {
@@ -303,11 +372,19 @@ public final class ContentLoader {
     return t;
   }
 
-  /** A file or folder whose name the locale's character set could not read: it is left out. */
+  /**
+   * A file or folder whose name the locale's character set could not read: it is left out. It is
+   * named as its bytes spell it in UTF-8 when they do, so that the writer can tell which it is.
+   */
   private Problem unreadableName(Path file) {
     FileNames names = FileNames.current();
-    return new Problem(
-        Severity.ERROR, display.apply(file), 0, 0, names.problem(), "", names.hint(), "");
+    String shown = display.apply(file);
+    String read = relative(file);
+    String written = asWritten(file);
+    if (shown.endsWith(read) && !written.equals(read)) {
+      shown = shown.substring(0, shown.length() - read.length()) + written;
+    }
+    return new Problem(Severity.ERROR, shown, 0, 0, names.problem(), "", names.hint(), "");
   }
 
   private Problem fileProblem(Path file, String title) {

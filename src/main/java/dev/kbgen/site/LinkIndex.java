@@ -50,9 +50,10 @@ public final class LinkIndex {
   }
 
   /**
-   * @param unparsed article files that have errors, by content path, with the id they seem to
-   *     declare (or an empty string): links to them are not reported as broken, because the problem
-   *     is in the target, which is reported already ({@code check} goes on after errors)
+   * @param unparsed article files that have errors, and files left out for a name that cannot be
+   *     read, by content path, with the id they seem to declare (or an empty string): links to them
+   *     are not reported as broken, because the problem is in the target, which is reported already
+   *     ({@code check} goes on after errors)
    */
   public LinkIndex(
       Collection<Article> articles,
@@ -167,6 +168,9 @@ public final class LinkIndex {
     if (assets.contains(rel)) {
       return new LinkResolution(
           Permalinks.relative(page, rel) + fragment, null, null, null, null, null, null, null);
+    }
+    if (unparsed.containsKey(rel)) {
+      return unchecked(target);
     }
     String what = request.kind() == LinkRequest.Kind.IMAGE ? "image" : "file";
     return LinkResolution.broken(

@@ -64,6 +64,62 @@ class LocaleTest {
     assertThat(out).doesNotExist();
   }
 
+  /**
+   * Links, references and related ids that name a file left out for its name, and the missing
+   * translation it leaves, follow from that one problem: they are not reported on top of it, which
+   * names the file as it is written.
+   */
+  @Test
+  void whatFollowsFromAnUnreadableFileNameIsNotReportedOnTopOfIt() throws Exception {
+    Path content = tmp.resolve("content");
+    SiteFixture.copyTree(SiteFixture.repoContent(), content);
+    Path sync = content.resolve("zh/sync");
+    Files.move(sync.resolve("windows-access-denied.md"), sync.resolve("访问被拒绝.md"));
+    Files.writeString(
+        sync.resolve("同步暂停.md"),
+        Files.readString(sync.resolve("访问被拒绝.md"), StandardCharsets.UTF_8)
+            .replace("id: KB-1005", "id: KB-1999"),
+        StandardCharsets.UTF_8);
+    Files.createDirectories(sync.resolve("截图"));
+    Files.write(sync.resolve("截图/设置.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    append(
+        sync.resolve("selective-sync.md"), "\n见 [同步暂停](同步暂停.md)、[[KB-1999]] 和 ![设置](截图/设置.png)。\n");
+    append(
+        content.resolve("zh/account/reset-two-factor.md"),
+        "\n见 [同步暂停](../sync/%E5%90%8C%E6%AD%A5%E6%9A%82%E5%81%9C.md)。\n");
+    Path stuck = sync.resolve("files-stuck-syncing.md");
+    Files.writeString(
+        stuck,
+        Files.readString(stuck, StandardCharsets.UTF_8)
+            .replace(
+                "related: [KB-1006, KB-1007, KB-1005]", "related: [KB-1006, KB-1007, KB-1999]"),
+        StandardCharsets.UTF_8);
+
+    Cli.Run run =
+        inTheCLocale(
+            List.of(
+                "check",
+                "--content",
+                content.toString(),
+                "--templates",
+                SiteFixture.repoTemplates().toString()));
+    assertThat(run.code()).as(run.out()).isEqualTo(ExitCodes.CONTENT);
+    String cannot =
+        ": error: the file name cannot be read in this locale's character set (ANSI_X3.4-1968)";
+    assertThat(run.out().lines().filter(l -> l.contains(": error: ")))
+        .as(run.out())
+        .containsExactly(
+            "content/zh/sync/同步暂停.md" + cannot,
+            "content/zh/sync/截图" + cannot,
+            "content/zh/sync/访问被拒绝.md" + cannot);
+    assertThat(run.out()).doesNotContain("'KB-1005' has no zh translation");
+  }
+
+  private static void append(Path file, String text) throws IOException {
+    Files.writeString(
+        file, Files.readString(file, StandardCharsets.UTF_8) + text, StandardCharsets.UTF_8);
+  }
+
   @Test
   void anArgumentTheLocaleCannotReadIsAUsageError() throws Exception {
     Cli.Run run =
