@@ -214,6 +214,9 @@ public final class HtmlPostProcessor {
     for (Element a : body.select(FALLBACK_LINKS)) {
       String href = a.attr("href");
       int at = href.indexOf(FALLBACK_MARK);
+      if (at < 1) {
+        continue; // the selector ignores case; the renderer writes the mark after '?' or '&'
+      }
       String lang = href.substring(at + FALLBACK_MARK.length()).replaceAll("[&#].*", "");
       String rest = href.substring(at + FALLBACK_MARK.length() + lang.length());
       String base = href.substring(0, at - 1);

@@ -36,6 +36,14 @@ class HtmlPostProcessorTest {
   }
 
   @Test
+  void aLinkThatOnlyLooksLikeALinkIntoAnotherLanguageIsLeftAsItIs() {
+    String html =
+        "<p><a href=\"https://e.example/?KBGEN-FALLBACK-LANG=zh\">x</a>"
+            + " <a href=\"kbgen-fallback-lang=zh\">y</a></p>";
+    assertThat(HtmlPostProcessor.process(html, EN).html()).isEqualTo(html);
+  }
+
+  @Test
   void codeBlocksTakeKeyboardFocusSoTheyCanBeScrolled() {
     String html = "<p>Run:</p><pre><code class=\"language-sh\">x</code></pre>";
     assertThat(HtmlPostProcessor.process(html, EN, RawHtml.SANITIZE, false).html())
