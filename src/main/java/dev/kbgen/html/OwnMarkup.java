@@ -253,6 +253,9 @@ public final class OwnMarkup {
               || !html.regionMatches(i + 2, current.name, 0, current.name.length())) {
             throw OUTSIDE;
           }
+          if (current.parent == null) {
+            throw OUTSIDE;
+          }
           current = current.parent;
           if (current.wrapper) {
             current = current.parent;
@@ -393,10 +396,10 @@ public final class OwnMarkup {
         throw OUTSIDE;
       }
     }
-    if (name.equals("input") && !attributes.contains("disabled")) {
+    if (name.equals("input") && !hasKey(attributes, "disabled")) {
       throw OUTSIDE; // the sanitizer would add it
     }
-    if (name.equals("div") && !attributes.contains("class")) {
+    if (name.equals("div") && !hasKey(attributes, "class")) {
       throw OUTSIDE;
     }
     Element e = new Element(name, attributes);
@@ -404,19 +407,25 @@ public final class OwnMarkup {
       e.set("tabindex", "0"); // a code block wider than the screen scrolls from the keyboard
     }
     String href = e.attribute("href");
-    if (href != null && href.contains(HtmlPostProcessor.FALLBACK_MARK)) {
-      fallbackLink(e, href);
+    int at = href == null ? -1 : href.indexOf(HtmlPostProcessor.FALLBACK_MARK);
+    if (at >= 1) {
+      fallbackLink(e, href, at);
     }
     return e;
   }
 
-  /** A link into another language: its mark made {@code hreflang} and a class, as jsoup's pass. */
-  private static void fallbackLink(Element a, String href) throws Outside {
-    String mark = HtmlPostProcessor.FALLBACK_MARK;
-    int at = href.indexOf(mark);
-    if (at == 0) {
-      throw OUTSIDE;
+  private static boolean hasKey(List<String> attributes, String key) {
+    for (int i = 0; i < attributes.size(); i += 2) {
+      if (attributes.get(i).equals(key)) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  /** A link into another language: its mark made {@code hreflang} and a class, as jsoup's pass. */
+  private static void fallbackLink(Element a, String href, int at) {
+    String mark = HtmlPostProcessor.FALLBACK_MARK;
     String after = href.substring(at + mark.length());
     int cut = 0;
     while (cut < after.length() && after.charAt(cut) != '&' && after.charAt(cut) != '#') {
@@ -515,14 +524,18 @@ public final class OwnMarkup {
     if (name.length() < 2 || name.length() > 8 || name.charAt(0) != '#') {
       throw OUTSIDE;
     }
-    int cp;
-    try {
-      cp =
-          name.charAt(1) == 'x' || name.charAt(1) == 'X'
-              ? Integer.parseInt(name.substring(2), 16)
-              : Integer.parseInt(name.substring(1), 10);
-    } catch (NumberFormatException e) {
+    boolean hex = name.charAt(1) == 'x' || name.charAt(1) == 'X';
+    int from = hex ? 2 : 1;
+    if (from == name.length()) {
       throw OUTSIDE;
+    }
+    int cp = 0;
+    for (int i = from; i < name.length(); i++) {
+      int digit = Character.digit(name.charAt(i), hex ? 16 : 10);
+      if (digit < 0 || name.charAt(i) > 'f') {
+        throw OUTSIDE; // ASCII digits only, no sign
+      }
+      cp = cp * (hex ? 16 : 10) + digit;
     }
     boolean plain =
         cp >= 0x20 && cp < 0x7F
@@ -564,7 +577,19 @@ public final class OwnMarkup {
       return false;
     }
     Matcher m = SCHEME.matcher(url);
-    if (m.find()) {
+    int colon = url.indexOf(':');
+    if (colon >= 0 && !m.find()) {
+      // a colon before the path: Java's URL parser takes letters of any script for a scheme
+      int path = url.length();
+      for (char c : new char[] {'/', '?', '#'}) {
+        int at = url.indexOf(c);
+        if (at >= 0 && at < path) {
+          path = at;
+        }
+      }
+      return colon > path;
+    }
+    if (colon >= 0) {
       String scheme = m.group().substring(0, m.group().length() - 1).toLowerCase(Locale.ROOT);
       return schemes.contains(scheme) && url.length() > m.end();
     }

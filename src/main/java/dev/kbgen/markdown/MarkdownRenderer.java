@@ -175,6 +175,13 @@ public final class MarkdownRenderer {
     return renderer.render(parser.parse(markdown));
   }
 
+  /** The renderer's HTML for an article's body, its links resolved, before it is taken apart. */
+  String flexmarkHtml(Article article, LinkResolver links) {
+    Document doc = parser.parse(article.body());
+    doc.set(SCOPE, new RenderScope(article, links, new Problems(), doc));
+    return renderer.render(doc);
+  }
+
   private Rendering rendering(
       Article article,
       LinkResolver links,

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +79,7 @@ class MarkdownGoldenTest {
   private static final List<String> updated = new ArrayList<>();
 
   @BeforeAll
-  static void setUp() {
+  static synchronized void setUp() {
     Problems problems = new Problems();
     String yaml = SiteFixture.SITE_YAML;
     config = SiteConfigLoader.parse(Source.of("site.yaml", yaml), yaml, problems).orElseThrow();
@@ -154,6 +155,24 @@ class MarkdownGoldenTest {
    * name starts with {@code zh-}); fails on reported problems.
    */
   static String render(String name, String body) {
+    Problems problems = new Problems();
+    Scoped scoped = scoped(name, body, problems);
+    String html =
+        renderer.html(scoped.article(), scoped.links(), scoped.admonitionTitles(), problems);
+    assertThat(problems.sorted()).as(ProblemFormatter.formatAll(problems.sorted())).isEmpty();
+    return html.strip() + "\n";
+  }
+
+  /**
+   * A body as the article {@code en/sync/<name>.md} ({@code zh/sync/} for names starting with
+   * {@code zh-}), with the resolver of its links to the other golden articles and an image.
+   */
+  record Scoped(Article article, LinkResolver links, Map<String, String> admonitionTitles) {}
+
+  static Scoped scoped(String name, String body, Problems problems) {
+    if (config == null) {
+      setUp();
+    }
     String file =
         """
         ---
@@ -165,7 +184,6 @@ class MarkdownGoldenTest {
         """
                 .formatted(name)
             + body;
-    Problems problems = new Problems();
     List<Article> articles = new ArrayList<>();
     String lang = name.startsWith("zh-") ? "zh" : "en";
     Article article = parse(lang + "/sync/" + name + ".md", file, problems);
@@ -179,11 +197,7 @@ class MarkdownGoldenTest {
     List<Asset> assets = List.of(new Asset("en/sync/images/tray.png", Path.of("tray.png")));
     LinkIndex links =
         new LinkIndex(articles, assets, Translations.pair(articles), config.languageCodes());
-    String html =
-        renderer.html(
-            article, links.forArticle(article), ui.admonitionTitles(article.lang()), problems);
-    assertThat(problems.sorted()).as(ProblemFormatter.formatAll(problems.sorted())).isEmpty();
-    return html.strip() + "\n";
+    return new Scoped(article, links.forArticle(article), ui.admonitionTitles(article.lang()));
   }
 
   private static Article parse(String path, String text, Problems problems) {

@@ -8,6 +8,7 @@ import dev.kbgen.html.HtmlBody;
 import dev.kbgen.html.HtmlPostProcessor;
 import dev.kbgen.html.OwnMarkup;
 import dev.kbgen.html.RawHtml;
+import dev.kbgen.problem.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +66,23 @@ class OwnMarkupTest {
     Statistics.collect(holdsToJsoup(markdown) ? "without jsoup" : "through jsoup");
   }
 
+  /** As an article's body, its links resolved: into the other language, broken, to an image. */
+  @Property(tries = 1000)
+  void anyArticleBodyIsTakenApartAsJsoupDoes(
+      @ForAll("documents") String markdown, @ForAll boolean chinese) {
+    MarkdownGoldenTest.Scoped scoped =
+        MarkdownGoldenTest.scoped(chinese ? "zh-own" : "own", markdown, new Problems());
+    String html = RENDERER.flexmarkHtml(scoped.article(), scoped.links());
+    HtmlBody own = OwnMarkup.read(html, scoped.admonitionTitles());
+    if (own != null) {
+      assertThat(own)
+          .as("%s%n---%n%s", markdown, html)
+          .isEqualTo(
+              HtmlPostProcessor.parsed(html, scoped.admonitionTitles(), RawHtml.SANITIZE, false));
+    }
+    Statistics.collect(own != null ? "without jsoup" : "through jsoup");
+  }
+
   @Example
   void plainBodiesAreTakenApartWithoutJsoup() {
     List<String> plain =
@@ -114,7 +132,13 @@ class OwnMarkupTest {
             "<p><input type=\"checkbox\" /></p>",
             "<p><a href=\"x\" href=\"y\">twice</a></p>",
             "<p><a href=\"vbscript:x\">s</a></p>",
-            "<p><img src=\"x.png?kbgen-fallback-lang=zh\" /></p>");
+            "<p><img src=\"x.png?kbgen-fallback-lang=zh\" /></p>",
+            "<p>x</p></#root>",
+            "<p>&#+65; &#x+41;</p>",
+            "<p>&#\u0666\u0665;</p>",
+            "<p><input type=\"checkbox\" class=\"disabled\" /></p>",
+            "<p><a href=\"caf\u00E9:x\">x</a></p>",
+            "<p><a href=\"\uFF41:b\">x</a></p>");
     for (String html : changed) {
       assertThat(OwnMarkup.read(html, TITLES)).as(html).isNull();
     }
@@ -188,7 +212,26 @@ class OwnMarkupTest {
             "- [ ] task one\n- [x] task two",
             "Text[^1].\n\n[^1]: A note.",
             "Term<br>break",
-            "<div>raw</div>"));
+            "<div>raw</div>",
+            "- > [!NOTE]\n  > in a list",
+            "> [!TIP]\n> ## Heading in a note\n>\n> | a | b |\n> |---|---|\n> | c | d |",
+            "- [ ] a | b\n  | x | y |\n  |---|---|\n  | 1 | 2 |",
+            "Text[^a].\n\n[^a]: P1.\n\n    P2 `code`.\n\n    - list\n\n"
+                + "[^b]: | t | u |\n    |---|---|\n    | 1 | 2 |",
+            "> > [!WARNING]\n> > inner\n> [!TIP] lazy",
+            ">  [!NOTE]\\\n> after a hard break",
+            "> [!CAUTION]   \n> x",
+            "> [!note]",
+            "> **[!NOTE]** x",
+            "1. [ ] a",
+            "- [ ] ",
+            "- [ ] a  \n  b\n  - [ ] nested *em* `code`",
+            "- [ ] a\n\n  b\n- [ ] c",
+            "## ",
+            "### ![only](images/tray.png)",
+            "## Dup\n\n## Dup",
+            "Setext\n------",
+            "*_*_a_*_*"));
   }
 
   private Arbitrary<String> list() {
@@ -278,7 +321,13 @@ class OwnMarkupTest {
             "control\u0001char",
             "carriage\rreturn",
             "[!NOTE] not in a quote",
-            "trailing backslash\\")
+            "trailing backslash\\",
+            "[other](other-article.md) [translated](other-article.md#body)",
+            "[fallback](../account/only-chinese.md#原因) [[KB-1003|the cause]] [[KB-1003]]",
+            "[[KB-1002]] [[KB-404]] [broken](missing.md) [sp](<other article.md>)",
+            "![tray](images/tray.png \"Tray\") [up](https://e.com/?KBGEN-FALLBACK-LANG=zh)",
+            "[x](café:x) [y](ａ:b) [h](https:x) [t](Tel:+1) [e]() [c](#) [u](url:https://x)",
+            "&#128; &#xFFFE; &#xD800; &#1114111; &#x1F600;")
         .list()
         .ofMinSize(1)
         .ofMaxSize(3)
