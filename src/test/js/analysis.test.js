@@ -121,9 +121,15 @@ const VECTORS = [
     ['java.lang.outofmemoryerror', '#java.lang.outofmemoryerror', 'java', 'lang', 'outofmemoryerror', 'out', 'memori', 'error',
       '!java.lang.outofmemoryerror']],
   ['HTTP 502', 'doc', ['http', '502', '#502', '502']],
-  ['HTTP 502', 'query', ['http', '502', '#502', '!http 502', '!502']],
-  ['ORB-SYNC-1042', 'doc', ['orb', 'sync', '1042', '#orb-sync-1042', 'orb', 'sync', '1042']],
-  ['ORB-SYNC-1042', 'query', ['orb', 'sync', '1042', '#orb-sync-1042', '!orb-sync-1042']],
+  ['HTTP 502', 'query', ['http', '502', '#502', '!http 502', '!502', '#http502']],
+  // a code with separators and a digit is also indexed without them; a query's words typed with
+  // spaces before a number of 3+ digits (not a year) are also read joined, up to three of them
+  ['ORB-SYNC-1042', 'doc', ['orb', 'sync', '1042', '#orb-sync-1042', '#orbsync1042', 'orb', 'sync', '1042']],
+  ['ORB-SYNC-1042', 'query', ['orb', 'sync', '1042', '#orb-sync-1042', '#orbsync1042', '!orb-sync-1042']],
+  ['3-D Secure', 'doc', ['3', 'd', 'secur', '#3-d', '#3d']],
+  ['see ORB SYNC 1301, Windows Server 2019', 'query', ['see', 'orb', 'sync', '1301', 'window', 'server', '2019', '#1301',
+    '#2019', '!see orb sync 1301, windows server 2019', '!1301', '!2019', '#sync1301', '#orbsync1301', '#seeorbsync1301']],
+  ['同步 ORB-SYNC 1301', 'query', ['同步', '~同步', 'orb', 'sync', '1301', '#1301', '!同步 orb-sync 1301', '!1301', '#orbsync1301']],
   // NFKC: full-width input from Chinese input methods
   ['０ｘ８００７０００５', 'doc', ['0x80070005', '#0x80070005', '#80070005', '0x80070005']],
   ['０ｘ８００７０００５', 'query', ['0x80070005', '#0x80070005', '#80070005', '!0x80070005']],
@@ -142,12 +148,13 @@ const VECTORS = [
   // contractions typed without the apostrophe, or with U+2019, read as contractions
   ['Files wont sync, CANT log in; it won’t, Doesnt', 'doc', ['file', 'won\'t', 'sync', 'can\'t', 'log', 'won\'t', 'doesn\'t']],
   ['cannot went', 'doc', ['cannot', 'went']],
-  ['Wi-Fi sync e1001 12 123', 'query', ['wi', 'fi', 'sync', 'e1001', '12', '123', '#e1001', '1001', '#123', '!wi-fi sync e1001 12 123', '!e1001', '!123']],
+  ['Wi-Fi sync e1001 12 123', 'query', ['wi', 'fi', 'sync', 'e1001', '12', '123', '#e1001', '1001', '#123', '!wi-fi sync e1001 12 123', '!e1001', '!123',
+    '#synce1001', '#wifisynce1001', '#12123', '#e100112123', '#synce100112123']],
   // letters and digits run together read as their parts too ("HTTP502" as "HTTP 502"); a one-letter
   // part is no term; a hexadecimal number keeps its digits and letters together
   ['HTTP502', 'doc', ['http502', '#http502', 'http502', 'http', '502']],
   ['HTTP502 win10', 'query', ['http502', 'win10', '#http502', 'http', '502', '#win10', 'win', '10', '!http502 win10', '!http502', '!win10']],
-  ['ERR404-Page v2', 'doc', ['err404', 'page', 'v2', '#err404-page', 'err404', 'err', '404', 'page', '#v2', 'v2']],
+  ['ERR404-Page v2', 'doc', ['err404', 'page', 'v2', '#err404-page', '#err404page', 'err404', 'err', '404', 'page', '#v2', 'v2']],
   ['0x8007000E', 'doc', ['0x8007000e', '#0x8007000e', '#8007000e', '0x8007000e']],
   ['C:\\Users\\x  ', 'query', ['c', 'user', 'x', '!c:\\users\\x']],
   // Chinese fillers make no terms and cut the bigrams where the segmentation has them as words
@@ -171,9 +178,9 @@ test('identifier rules', () => {
   assert.deepEqual(ids('ERR_TOO_MANY_REDIRECTS'), ['#err_too_many_redirects']);
   assert.deepEqual(ids('java.lang.OutOfMemoryError'), ['#java.lang.outofmemoryerror']);
   assert.deepEqual(ids('HTTP 502'), ['#502']);
-  assert.deepEqual(ids('ORB-SYNC-1042'), ['#orb-sync-1042']);
+  assert.deepEqual(ids('ORB-SYNC-1042'), ['#orb-sync-1042', '#orbsync1042']);
   assert.deepEqual(ids('Wi-Fi sync 12 HTTP e-mail'), []); // no digit, no _, no camelCase; "12" is too short
-  assert.deepEqual(ids('OutOfMemory iPhone e1001 v1.2.3 a_b'), ['#outofmemory', '#iphone', '#e1001', '#v1.2.3', '#a_b']);
+  assert.deepEqual(ids('OutOfMemory iPhone e1001 v1.2.3 a_b'), ['#outofmemory', '#iphone', '#e1001', '#v1.2.3', '#v123', '#a_b']);
   assert.deepEqual(ids('0XABC1 0xZZ'), ['#0xabc1', '#abc1', '#0xzz']);
 });
 
@@ -370,6 +377,14 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     r = await s('decliend card', { lang: 'en', typos: false });
     assert.equal(r.corrected, null);
     assert.ok(!r.terms.includes('declin'));
+    // a code typed with spaces for its separators, or without them, is the code (not its words)
+    for (const q of ['orb sync 1042', 'ORBSYNC1042', 'ORB_SYNC_1042']) {
+      r = await s(q, { lang: 'en' });
+      assert.ok(r.terms.includes('#orbsync1042') && !r.terms.includes('sync'), q + ': ' + r.terms.join(' '));
+      assert.deepEqual(r.results.map((x) => x.id), ['KB-1'], q);
+    }
+    r = await s('sync 1043', { lang: 'en' });
+    assert.ok(r.terms.includes('sync'), r.terms.join(' '));
     // never on codes or tokens with digits
     r = await s('ORB-SYNC-1043', { lang: 'en' });
     assert.equal(r.corrected, null);
@@ -512,7 +527,7 @@ test('parity.js CLI over a hand-written index', () => {
     assert.equal(o.results.q1[0], 'KB-3');
     assert.deepEqual(o.results.q2, ['KB-1']);
     assert.deepEqual(o.results.q3, []);
-    assert.deepEqual(o.analysis.v1, ['http', '502', '#502', '!http 502', '!502']);
+    assert.deepEqual(o.analysis.v1, ['http', '502', '#502', '!http 502', '!502', '#http502']);
     assert.deepEqual(o.analysis.v2, ['错误', '误码', '~错误', '0x80070005', '#0x80070005', '#80070005', '0x80070005']);
   } finally {
     fs.rmSync(site, { recursive: true, force: true });

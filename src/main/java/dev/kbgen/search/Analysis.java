@@ -205,7 +205,75 @@ public final class Analysis implements AutoCloseable {
     for (String identifier : identifiers(query)) {
       terms.add(CURATED + identifier.toLowerCase(Locale.ROOT));
     }
+    for (SpacedCode code : spacedCodes(query)) {
+      terms.add(code.term());
+    }
     return List.copyOf(terms);
+  }
+
+  /**
+   * A year, which a number of four digits usually is rather than a code ("Windows Server 2019").
+   */
+  static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}");
+
+  /** The most tokens typed before a number that a code typed with spaces joins. */
+  private static final int SPACED_CODE_TOKENS = 3;
+
+  /**
+   * Tokens of a query typed with spaces where a code has separators ("ORB SYNC 1301"), read as the
+   * code would be without them.
+   *
+   * @param text the tokens as they stand in the normalised query, spaces included
+   * @param term "#" and the tokens lower-cased, joined without their separators ("#orbsync1301")
+   */
+  public record SpacedCode(String text, String term) {}
+
+  /**
+   * The ways a query may have typed a code with spaces instead of its separators: for each token of
+   * its non-Han runs (as identifiers are found) with three digits or more that is not a year, the
+   * one, two and three tokens before it, each followed by spaces only, joined with it; in order. An
+   * identifier with separators and a digit is indexed without them as well ({@link
+   * #identifierTerms}), so "ORB SYNC 1301" finds ORB-SYNC-1301.
+   */
+  public List<SpacedCode> spacedCodes(String query) {
+    List<SpacedCode> out = new ArrayList<>();
+    String t = Normalizer.normalize(query, Normalizer.Form.NFKC);
+    for (String run : runs(t, false)) {
+      List<int[]> tokens = new ArrayList<>();
+      CodeTokens.forEach(run, (start, end) -> tokens.add(new int[] {start, end}));
+      for (int i = 0; i < tokens.size(); i++) {
+        String last = run.substring(tokens.get(i)[0], tokens.get(i)[1]);
+        if (last.codePoints().filter(Character::isDigit).limit(3).count() < 3
+            || YEAR.matcher(last).matches()) {
+          continue;
+        }
+        for (int k = 1; k <= SPACED_CODE_TOKENS && i - k >= 0; k++) {
+          String gap = run.substring(tokens.get(i - k)[1], tokens.get(i - k + 1)[0]);
+          if (gap.isEmpty() || !gap.chars().allMatch(c -> c == ' ')) {
+            break;
+          }
+          String text = run.substring(tokens.get(i - k)[0], tokens.get(i)[1]);
+          out.add(new SpacedCode(text, IDENTIFIER + joined(text.replace(" ", ""))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The term of an identifier with separators and a digit without its separators ("ORB-SYNC-1301":
+   * "#orbsync1301"), or null for another identifier.
+   */
+  static String joinedTerm(String identifier) {
+    return SEPARATORS.matcher(identifier).find()
+            && identifier.codePoints().anyMatch(Character::isDigit)
+        ? IDENTIFIER + joined(identifier)
+        : null;
+  }
+
+  /** An identifier lower-cased without its separators ("ORB-SYNC-1301": "orbsync1301"). */
+  private static String joined(String identifier) {
+    return SEPARATORS.matcher(identifier).replaceAll("").toLowerCase(Locale.ROOT);
   }
 
   /** The identifiers of a query's non-Han runs (as the curated terms take them), in order. */
@@ -393,6 +461,12 @@ public final class Analysis implements AutoCloseable {
   /** The terms of an identifier token: itself, its hexadecimal numbers, its parts as words. */
   private void identifierTerms(String token, Consumer<String> out) {
     out.accept(IDENTIFIER + token.toLowerCase(Locale.ROOT));
+    // a code with separators is also found typed without them ("3D" for "3-D") or with spaces
+    // instead ({@link #spacedCodes})
+    String joined = joinedTerm(token);
+    if (joined != null) {
+      out.accept(joined);
+    }
     for (String segment : SEPARATORS.split(token)) {
       if (segment.isEmpty()) {
         continue;

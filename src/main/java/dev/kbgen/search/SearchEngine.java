@@ -189,9 +189,6 @@ public final class SearchEngine implements AutoCloseable {
   static final Set<String> CODE_WORDS =
       Set.of("error", "code", "错误", "误码", "误代", "代码", "报错", "提示", "~错误", "~代码", "~报错", "~提示");
 
-  /** A year, which a number of four digits usually is rather than a code ("error 2026"). */
-  private static final Pattern YEAR = Pattern.compile("(?:19|20)[0-9]{2}");
-
   /**
    * An error code in the index: a number of three digits or more that is not a year (the "1301" of
    * "error 1301", a part of ORB-SYNC-1301), as a word or an identifier term ("#"), or an identifier
@@ -202,7 +199,7 @@ public final class SearchEngine implements AutoCloseable {
     boolean number = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9');
     boolean code =
         number
-            ? t.length() > 2 && !YEAR.matcher(t).matches()
+            ? t.length() > 2 && !Analysis.YEAR.matcher(t).matches()
             : term.startsWith(Analysis.IDENTIFIER)
                 && t.codePoints().filter(Character::isDigit).limit(3).count() == 3;
     return code && dictionary.containsKey(term);
@@ -221,14 +218,29 @@ public final class SearchEngine implements AutoCloseable {
     String rest = normalized;
     Set<String> parts = new HashSet<>();
     for (String code : analysis.identifiers(query)) {
+      String joined = Analysis.joinedTerm(code);
       if (code.codePoints().anyMatch(Character::isDigit)
-          && dictionary.containsKey(Analysis.IDENTIFIER + code.toLowerCase(Locale.ROOT))) {
+          && (dictionary.containsKey(Analysis.IDENTIFIER + code.toLowerCase(Locale.ROOT))
+              || joined != null && dictionary.containsKey(joined))) {
         for (String t : analysis.analyze(code, Analysis.Mode.QUERY)) {
           if (Analysis.isWordTerm(t)) {
             parts.add(t);
           }
         }
         rest = rest.replace(code, " ");
+      }
+    }
+    // a code typed with spaces for its separators ("ORB SYNC 1301"): the longest in the index
+    List<Analysis.SpacedCode> spaced = analysis.spacedCodes(query);
+    for (int i = spaced.size() - 1; i >= 0; i--) {
+      Analysis.SpacedCode code = spaced.get(i);
+      if (dictionary.containsKey(code.term()) && rest.contains(code.text())) {
+        for (String t : analysis.analyze(code.text(), Analysis.Mode.QUERY)) {
+          if (Analysis.isWordTerm(t)) {
+            parts.add(t);
+          }
+        }
+        rest = rest.replace(code.text(), " ");
       }
     }
     if (!parts.isEmpty()) {

@@ -190,6 +190,33 @@
     return out;
   }
 
+  /* "#" + an identifier with separators and a digit without its separators ("#orbsync1301"), or null */
+  function joinedTerm(tok) {
+    return SEPS.test(tok) && ND.test(tok) ? '#' + tok.split(SEPS).join('').toLowerCase() : null;
+  }
+
+  /* A code typed with spaces for its separators ("ORB SYNC 1301", §2 Codes): for each token of a
+     non-Han run of the NFKC text with 3+ digits that is not a year, the 1, 2 and 3 tokens before it,
+     each followed by spaces only, joined with it: [{text, term}] in order. */
+  function spacedCodes(t) {
+    var out = [];
+    (t.match(RUNS) || []).forEach(function (r) {
+      if (HAN.test(r)) return;
+      var toks = [], m, re = new RegExp(IDRE.source, 'gu');
+      while ((m = re.exec(r))) toks.push({ s: m.index, e: m.index + m[0].length });
+      toks.forEach(function (x, i) {
+        var last = r.slice(x.s, x.e);
+        if ((last.match(/\p{Nd}/gu) || []).length < 3 || /^(?:19|20)[0-9]{2}$/.test(last)) return;
+        for (var k = 1; k <= 3 && i - k >= 0; k++) {
+          if (!/^ +$/.test(r.slice(toks[i - k].e, toks[i - k + 1].s))) break;
+          var text = r.slice(toks[i - k].s, x.e);
+          out.push({ text: text, term: '#' + text.replace(/ /g, '').split(SEPS).join('').toLowerCase() });
+        }
+      });
+    });
+    return out;
+  }
+
   function cnorm(s) { return s.normalize('NFKC').toLowerCase().replace(/[ \t\n\v\f\r]+/g, ' ').replace(STRIP, ''); }
 
   function cps(s) { return Array.from(s).length; }
@@ -244,6 +271,9 @@
         if (!isIdent(tok)) return;
         ids.push(tok);
         add('#' + tok.toLowerCase());
+        // a code with separators, also found typed without them ("3D" for "3-D") or with spaces
+        var j = joinedTerm(tok);
+        if (j) add(j);
         tok.split(SEPS).forEach(function (s) {
           if (!s) return;
           var hex = HEX.test(s);
@@ -258,6 +288,7 @@
       var w = cnorm(t), seen = new Set(), o2 = [];
       if (w) add('!' + w);
       ids.forEach(function (i) { add('!' + i.toLowerCase()); });
+      spacedCodes(t).forEach(function (c) { add(c.term); });
       out.forEach(function (term) { if (!seen.has(term)) { seen.add(term); o2.push(term); } });
       return o2;
     }
@@ -468,11 +499,20 @@
     (t.match(RUNS) || []).forEach(function (r) {
       if (HAN.test(r)) return;
       (r.match(IDRE) || []).forEach(function (tok) {
-        if (!isIdent(tok) || !/\p{Nd}/u.test(tok) || !find(st, '#' + tok.toLowerCase())) return;
+        var j = joinedTerm(tok);
+        if (!isIdent(tok) || !/\p{Nd}/u.test(tok) || !(find(st, '#' + tok.toLowerCase()) || (j && find(st, j)))) return;
         analyze(tok, 'query').forEach(function (x) { if ('#~!'.indexOf(x.charAt(0)) < 0 && parts.indexOf(x) < 0) parts.push(x); });
         rest = rest.split(tok).join(' ');
       });
     });
+    // a code typed with spaces for its separators ("ORB SYNC 1301"): the longest in the index
+    var spaced = spacedCodes(t);
+    for (var i = spaced.length - 1; i >= 0; i--) {
+      var c = spaced[i];
+      if (!find(st, c.term) || rest.indexOf(c.text) < 0) continue;
+      analyze(c.text, 'query').forEach(function (x) { if ('#~!'.indexOf(x.charAt(0)) < 0 && parts.indexOf(x) < 0) parts.push(x); });
+      rest = rest.split(c.text).join(' ');
+    }
     if (!parts.length) return parts;
     var keep = analyze(rest, 'query');
     return parts.filter(function (x) { return keep.indexOf(x) < 0; });

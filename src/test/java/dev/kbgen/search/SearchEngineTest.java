@@ -201,6 +201,64 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * A code typed with spaces instead of its separators ("ORB SYNC 1301"), or without them ("3D" for
+   * "3-D"), is the code: it finds the article about it, not the list whose title has its words.
+   */
+  @Test
+  void aCodeTypedWithSpacesOrWithoutItsSeparatorsIsTheCode() {
+    try (SearchEngine engine = codes()) {
+      for (String q :
+          List.of(
+              "ORB SYNC 1301",
+              "orb sync 1301 error",
+              "ORBSYNC1301",
+              "orb_sync_1301",
+              "ORB-SYNC 1301")) {
+        SearchEngine.Result r = engine.search(q, "en", 10, SearchEngine.Filters.NONE, true);
+        assertThat(r.terms())
+            .as(q)
+            .contains("#orbsync1301")
+            .doesNotContain("orb", "sync", "1301", "error");
+        assertThat(r.hits())
+            .as(q)
+            .extracting(h -> h.document().key())
+            .first()
+            .isEqualTo("en/access");
+      }
+      // words typed before a number that makes no code in the index stay words
+      assertThat(engine.search("sync 9999", "en", 10, SearchEngine.Filters.NONE, true).terms())
+          .contains("sync", "9999");
+      assertThat(engine.search("sync ORB 1301", "en", 10, SearchEngine.Filters.NONE, true).terms())
+          .contains("sync", "orb", "1301");
+    }
+    try (SearchEngine engine =
+        english(
+            "en/card",
+            "Card declined",
+            "Complete 3-D Secure in the window your bank opens.",
+            "en/proxy",
+            "Offline behind a proxy",
+            "The proxy replaces the secure connection's certificate; a secure connection fails.")) {
+      assertThat(engine.search("3D secure", "en", 10, SearchEngine.Filters.NONE, true).hits())
+          .extracting(h -> h.document().key())
+          .first()
+          .isEqualTo("en/card");
+    }
+    try (Analysis analysis = new Analysis()) {
+      // an identifier with separators and a digit is also indexed without its separators
+      assertThat(analysis.analyze("ORB-SYNC-1301 3-D e-mail", Analysis.Mode.DOC))
+          .contains("#orb-sync-1301", "#orbsync1301", "#3-d", "#3d")
+          .doesNotContain("#email");
+      // a query's words typed with spaces before a number of three digits or more, up to three
+      assertThat(analysis.analyzeQuery("see ORB SYNC 1301"))
+          .endsWith("#sync1301", "#orbsync1301", "#seeorbsync1301");
+      assertThat(analysis.analyzeQuery("Windows 10, Windows Server 2019, sync: 1301"))
+          .noneMatch(
+              t -> t.startsWith("#windows") || t.startsWith("#server") || t.equals("#sync1301"));
+    }
+  }
+
   @Test
   void ofTwoSpellingsAsCloseTheOneThatEndsAsTheTypedWordIsShown() {
     try (SearchEngine engine =
