@@ -425,6 +425,12 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     assert.deepEqual(r.results.map((x) => x.id), ['KB-1']);
     r = await s('同步', { lang: 'en' });
     assert.deepEqual(r.results.map((x) => x.id), ['KB-6']);
+    // with an indexed code, the Chinese words around it are cut out like fillers: no bigram across
+    r = await s('同步报错 ORB-SYNC-1042', { lang: 'zh' });
+    assert.ok(r.terms.includes('同步') && !r.terms.includes('步报') && !r.terms.includes('报错'), r.terms.join(' '));
+    assert.deepEqual(r.results.map((x) => x.id), ['KB-1']);
+    r = await s('同步报错', { lang: 'zh' });
+    assert.ok(r.terms.includes('步报'), r.terms.join(' '));
 
     // loads are deduped; a missing file rejects
     const before = ctx.loaded.length;

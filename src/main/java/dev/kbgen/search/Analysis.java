@@ -96,9 +96,32 @@ public final class Analysis implements AutoCloseable {
           "能不能", "可不可以", "还是", "一下", "已经", "然后", "但是", "因为", "所以", "如果", "的话", "我们", "你们", "他们",
           "这个", "那个", "这些", "那些");
 
-  /** The first characters of {@link #CHINESE_FILLERS}, to look no further at any other. */
-  private static final String FILLER_FIRST =
-      CHINESE_FILLERS.stream().map(f -> f.substring(0, 1)).distinct().sorted().collect(joining());
+  /**
+   * The Chinese words customers write around an error code ("报错", "错误代码", "提示"): with a code of the
+   * index in the query they are fillers too ({@link #analyzeQuery(String, boolean)}), so that no
+   * bigram is made across them ("同步报错" would give "步报").
+   */
+  static final Set<String> CHINESE_CODE_WORDS = Set.of("错误", "错误码", "错误代码", "代码", "报错", "提示");
+
+  /**
+   * Words cut out of Han runs, and their first characters (to look no further at any other).
+   *
+   * @param words the words
+   * @param first their first characters
+   */
+  private record Fillers(Set<String> words, String first) {
+    static Fillers of(Set<String> words) {
+      return new Fillers(
+          words, words.stream().map(f -> f.substring(0, 1)).distinct().sorted().collect(joining()));
+    }
+  }
+
+  private static final Fillers FILLERS = Fillers.of(CHINESE_FILLERS);
+
+  private static final Fillers CODE_FILLERS =
+      Fillers.of(
+          java.util.stream.Stream.concat(CHINESE_FILLERS.stream(), CHINESE_CODE_WORDS.stream())
+              .collect(java.util.stream.Collectors.toUnmodifiableSet()));
 
   /** Whether terms keep duplicates (documents) or are distinct in first-seen order (queries). */
   public enum Mode {
@@ -181,10 +204,14 @@ public final class Analysis implements AutoCloseable {
    * @param forms the words of one index build, noted from any thread; null to note nothing
    */
   public List<String> analyze(String text, Mode mode, Forms forms) {
+    return analyze(text, mode, forms, FILLERS);
+  }
+
+  private List<String> analyze(String text, Mode mode, Forms forms, Fillers fillers) {
     List<String> out = new ArrayList<>();
     for (String run : runs(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
       if (isHan(run.codePointAt(0))) {
-        hanRun(ChineseFolding.fold(run), out::add);
+        hanRun(ChineseFolding.fold(run), out::add, fillers);
       } else {
         nonHanRun(run, out::add, forms);
       }
@@ -197,7 +224,17 @@ public final class Analysis implements AutoCloseable {
    * identifier of each non-Han run, distinct in that order.
    */
   public List<String> analyzeQuery(String query) {
-    LinkedHashSet<String> terms = new LinkedHashSet<>(analyze(query, Mode.QUERY));
+    return analyzeQuery(query, false);
+  }
+
+  /**
+   * Query terms ({@link #analyzeQuery(String)}), with the Chinese words written around an error
+   * code cut out like fillers when {@code code} ({@link #CHINESE_CODE_WORDS}): for a query with a
+   * code of the index.
+   */
+  public List<String> analyzeQuery(String query, boolean code) {
+    LinkedHashSet<String> terms =
+        new LinkedHashSet<>(analyze(query, Mode.QUERY, null, code ? CODE_FILLERS : FILLERS));
     String whole = curatedNorm(query);
     if (!whole.isEmpty()) {
       terms.add(CURATED + whole);
@@ -205,8 +242,8 @@ public final class Analysis implements AutoCloseable {
     for (String identifier : identifiers(query)) {
       terms.add(CURATED + identifier.toLowerCase(Locale.ROOT));
     }
-    for (SpacedCode code : spacedCodes(query)) {
-      terms.add(code.term());
+    for (SpacedCode spaced : spacedCodes(query)) {
+      terms.add(spaced.term());
     }
     return List.copyOf(terms);
   }
@@ -367,7 +404,7 @@ public final class Analysis implements AutoCloseable {
         && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
-  private void hanRun(String run, Consumer<String> out) {
+  private void hanRun(String run, Consumer<String> out, Fillers fillers) {
     String[] segments = segments(run);
     // Where each segment starts and ends; a run the segments do not cover exactly (not expected:
     // every Han character is in a word) has no filler cut out.
@@ -382,8 +419,8 @@ public final class Analysis implements AutoCloseable {
     boolean[] cut = new boolean[run.length()];
     int from = 0;
     for (int i = 0; exact && i < run.length(); i++) {
-      boolean may = boundary[i] && FILLER_FIRST.indexOf(run.charAt(i)) >= 0;
-      int end = may ? fillerEnd(run, i, boundary) : i;
+      boolean may = boundary[i] && fillers.first().indexOf(run.charAt(i)) >= 0;
+      int end = may ? fillerEnd(run, i, boundary, fillers.words()) : i;
       if (end > i) {
         bigrams(run.substring(from, i), out);
         Arrays.fill(cut, i, end, true);
@@ -405,9 +442,9 @@ public final class Analysis implements AutoCloseable {
    * The end of the longest filler word that starts at {@code i} and ends where a segment ends
    * ("怎么办" is segmented "怎么" "办"), or {@code i} when none does.
    */
-  private static int fillerEnd(String run, int i, boolean[] boundary) {
+  private static int fillerEnd(String run, int i, boolean[] boundary, Set<String> fillers) {
     int best = i;
-    for (String f : CHINESE_FILLERS) {
+    for (String f : fillers) {
       int end = i + f.length();
       if (end > best && end < boundary.length && boundary[end] && run.startsWith(f, i)) {
         best = end;

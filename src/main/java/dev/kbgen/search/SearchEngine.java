@@ -139,6 +139,8 @@ public final class SearchEngine implements AutoCloseable {
     List<String> analyzed = analysis.analyzeQuery(query);
     Set<String> parts = codeParts(query, dictionary);
     if (analyzed.stream().anyMatch(t -> isIndexedCode(t, dictionary))) {
+      // the Chinese words around the code are cut out like fillers, bigrams across them too
+      analyzed = analysis.analyzeQuery(query, true);
       parts.addAll(CODE_WORDS);
     }
     if (typos) {

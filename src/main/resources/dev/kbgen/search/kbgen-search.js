@@ -229,6 +229,8 @@
   /* Chinese fillers: cut out of a Han run where they start and end at segment boundaries (§1, 4). */
   var FILLERS = ('一直 总是 老是 怎么办 怎么样 怎么 咋办 为什么 为啥 如何 什么 请问 是不是 有没有 能不能 可不可以 ' +
     '还是 一下 已经 然后 但是 因为 所以 如果 的话 我们 你们 他们 这个 那个 这些 那些').split(' ');
+  /* and, in a query with an indexed code (§2 Codes), the words written around it */
+  var CODE_FILLERS = FILLERS.concat('错误 错误码 错误代码 代码 报错 提示'.split(' '));
 
   function bigrams(p, add) {
     var c = Array.from(p), i;
@@ -237,14 +239,14 @@
   }
 
   /* Class B bigrams of the pieces between fillers, then class C words (§1, 4) */
-  function hanTerms(r, add) {
+  function hanTerms(r, add, fillers) {
     var s = words(r, 'zh'), b = {}, cut = {}, at = 0, from = 0, exact, i, e, k;
     s.forEach(function (x) { if (at >= 0 && x.index === at) { b[at] = true; at += x.segment.length; } else at = -1; });
     exact = at === r.length && s.length > 0;
     b[r.length] = exact;
     for (i = 0; exact && i < r.length; i++) {
       e = i;
-      if (b[i]) FILLERS.forEach(function (f) { if (i + f.length > e && b[i + f.length] && r.startsWith(f, i)) e = i + f.length; });
+      if (b[i]) fillers.forEach(function (f) { if (i + f.length > e && b[i + f.length] && r.startsWith(f, i)) e = i + f.length; });
       if (e > i) {
         bigrams(r.slice(from, i), add);
         for (k = i; k < e; k++) cut[k] = true;
@@ -256,14 +258,15 @@
   }
 
   /* analyze(text, "doc"|"query"). In doc mode, meta (optional array) receives per term the word token
-     of step 3a it came from (lowercased, possessive stripped), or null: typo eligibility. */
-  function analyze(text, mode, meta) {
+     of step 3a it came from (lowercased, possessive stripped), or null: typo eligibility. code: the
+     Chinese words written around a code are fillers too (§2 Codes). */
+  function analyze(text, mode, meta, code) {
     var t = String(text == null ? '' : text).normalize('NFKC'), out = [], tk = [], ids = [];
     function add(term, tok) { out.push(term); tk.push(tok || null); }
     function part(p) { if (cps(p) > 1) wordTerms(p, function (term) { add(term); }); }
     (t.match(RUNS) || []).forEach(function (r) {
       if (HAN.test(r)) {
-        hanTerms(fold(r), add);
+        hanTerms(fold(r), add, code ? CODE_FILLERS : FILLERS);
         return;
       }
       wordTerms(r, add);
@@ -565,13 +568,19 @@
       return prepare(st, q).then(function () { return st; });
     }).then(function (st) {
       terms = analyze(q, 'query');
+      // the terms with the words around a code cut out, used when the query has an indexed code
+      var codeTerms = analyze(q, 'query', null, true);
       // 1. the shards of the query terms (and the vocabulary of the word being typed)
-      return Promise.all([loadShards(st, terms.concat(code ? [code.id] : []).map(function (term) { return shardOf(st, term); })),
+      return Promise.all([loadShards(st, terms.concat(codeTerms, code ? [code.id] : []).map(function (term) { return shardOf(st, term); })),
         last ? loadVocab(st, first(last.tok)) : null]).then(function (got) {
         // the words that only the query's indexed error codes give are left out (§2, Codes)
         var parts = codeParts(st, q);
         // and the words written around an indexed code (§2, Codes)
-        if (terms.some(function (x) { return isCode(x) && find(st, x); })) parts = parts.concat(CODE_WORDS);
+        // (and the Chinese ones cut out like fillers, bigrams across them too)
+        if (terms.some(function (x) { return isCode(x) && find(st, x); })) {
+          parts = parts.concat(CODE_WORDS);
+          terms = codeTerms;
+        }
         terms = terms.filter(function (term) { return parts.indexOf(term) < 0; });
         // 2. typo candidates: class-W terms not in the index, from letter-only tokens of 4+ chars;
         //    corrections come from the vocabulary of their first letter

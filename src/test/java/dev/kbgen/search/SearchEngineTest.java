@@ -259,6 +259,41 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * With a code in the query, the Chinese words written around it are cut out like fillers: no
+   * bigram is made across them ("同步报错" gives no "步报", which only a list's "同步报错是什么意思" has).
+   */
+  @Test
+  void chineseWordsWrittenAroundAnIndexedCodeMakeNoBigramsAcrossThem() {
+    try (SearchEngine engine =
+        SearchEngine.build(
+            List.of(
+                CoverageRankingTest.doc(
+                    "zh/codes",
+                    "zh",
+                    "桌面同步客户端错误代码一览（ORB-SYNC-xxxx）",
+                    "同步报错是什么意思？ORB-SYNC-1042：路径过长。ORB-SYNC-1301：无法访问文件夹。"),
+                CoverageRankingTest.doc(
+                    "zh/stuck",
+                    "zh",
+                    "文件一直同步不上，提示 ORB-SYNC-1042",
+                    "路径过长时，客户端暂停同步这个文件，并显示 ORB-SYNC-1042。"),
+                CoverageRankingTest.doc("zh/other", "zh", "安装客户端", "下载并运行安装程序。")))) {
+      for (String q : List.of("同步报错 ORB-SYNC-1042", "ORB-SYNC-1042同步报错", "同步提示1042错误码")) {
+        SearchEngine.Result r = engine.search(q, "zh", 10, SearchEngine.Filters.NONE, true);
+        assertThat(r.terms()).as(q).contains("同步").doesNotContain("步报", "步提", "报错", "码");
+        assertThat(r.hits())
+            .as(q)
+            .extracting(h -> h.document().key())
+            .first()
+            .isEqualTo("zh/stuck");
+      }
+      // without a code, the words are what is asked for
+      assertThat(engine.search("同步报错", "zh", 10, SearchEngine.Filters.NONE, true).terms())
+          .contains("步报", "报错");
+    }
+  }
+
   @Test
   void ofTwoSpellingsAsCloseTheOneThatEndsAsTheTypedWordIsShown() {
     try (SearchEngine engine =
