@@ -431,6 +431,12 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
     assert.deepEqual(r.results.map((x) => x.id), ['KB-1']);
     r = await s('同步报错', { lang: 'zh' });
     assert.ok(r.terms.includes('步报'), r.terms.join(' '));
+    // a character typed alone finds the pairs it starts (the index holds pairs)
+    r = await s('拒', { lang: 'zh' });
+    assert.deepEqual(r.results.map((x) => x.id), ['KB-3']);
+    assert.ok(r.terms.includes('拒绝'), r.terms.join(' '));
+    r = await s('同 拒', { lang: 'zh' });
+    assert.deepEqual(r.results.map((x) => x.id).sort(), ['KB-1', 'KB-3']);
 
     // loads are deduped; a missing file rejects
     const before = ctx.loaded.length;

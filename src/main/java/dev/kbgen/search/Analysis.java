@@ -351,6 +351,20 @@ public final class Analysis implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The Chinese characters typed alone in a query (Han runs of one character), folded, distinct, in
+   * order: the index holds pairs of characters, so the search looks for the pairs they start.
+   */
+  public List<String> loneHanCharacters(String query) {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (String run : runs(Normalizer.normalize(query, Normalizer.Form.NFKC), true)) {
+      if (run.codePointCount(0, run.length()) == 1) {
+        out.add(ChineseFolding.fold(run));
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** The Han ({@code han} true) or non-Han runs of a normalised text. */
   private static List<String> runs(String t, boolean han) {
     return runs(t).stream().filter(run -> isHan(run.codePointAt(0)) == han).toList();

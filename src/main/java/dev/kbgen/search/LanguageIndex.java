@@ -577,11 +577,37 @@ public final class LanguageIndex implements AutoCloseable {
    */
   public List<Hit> search(
       List<String> terms, List<Synonyms.Expansion> expansions, int limit, IntPredicate filter) {
+    return search(terms, expansions, List.of(), limit, filter);
+  }
+
+  /**
+   * The terms a query searches for: its own, then the pairs of characters its lone Chinese
+   * characters start, then those its synonyms add, distinct.
+   */
+  static List<String> allTerms(
+      List<String> terms, List<Synonyms.Expansion> expansions, List<List<String>> prefixes) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(terms);
+    prefixes.forEach(all::addAll);
+    all.addAll(Synonyms.extraTerms(expansions, terms));
+    return List.copyOf(all);
+  }
+
+  /**
+   * Ranks documents for query terms, the synonym groups the query uses and its lone Chinese
+   * characters: each of {@code prefixes} is a character of the query followed by the pairs of
+   * characters it starts, whose impacts add up, and which count in the coverage as one term held by
+   * the documents that have any of them.
+   */
+  public List<Hit> search(
+      List<String> terms,
+      List<Synonyms.Expansion> expansions,
+      List<List<String>> prefixes,
+      int limit,
+      IntPredicate filter) {
     if (terms.isEmpty() || docs.isEmpty()) {
       return List.of();
     }
-    List<String> all = new ArrayList<>(terms);
-    all.addAll(Synonyms.extraTerms(expansions, terms));
+    List<String> all = allTerms(terms, expansions, prefixes);
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     int clauses = 0;
     for (String t : all) {
@@ -596,7 +622,7 @@ public final class LanguageIndex implements AutoCloseable {
     }
     try {
       ScoreDoc[] top = lucene().searcher().search(q.build(), Math.max(1, docs.size())).scoreDocs;
-      double[] coverage = coverage(terms, expansions);
+      double[] coverage = coverage(terms, expansions, prefixes);
       double[] scores = new double[top.length];
       Integer[] order = new Integer[top.length];
       for (int i = 0; i < top.length; i++) {
@@ -643,10 +669,44 @@ public final class LanguageIndex implements AutoCloseable {
    * 1 for every document when no query term is in the index.
    */
   double[] coverage(List<String> terms, List<Synonyms.Expansion> expansions) {
+    return coverage(terms, expansions, List.of());
+  }
+
+  /**
+   * Coverage with synonyms and lone Chinese characters: a character and the pairs it starts count
+   * as one term, of weight {@code ln(1 + N / n)} where n documents have any of them.
+   */
+  double[] coverage(
+      List<String> terms, List<Synonyms.Expansion> expansions, List<List<String>> prefixes) {
     double[] covered = new double[docs.size()];
     Map<String, Postings> dictionary = impacts();
     double total = 0;
+    java.util.Set<String> heads = new java.util.HashSet<>();
+    for (List<String> group : prefixes) {
+      heads.add(group.get(0));
+      boolean[] any = new boolean[docs.size()];
+      int n = 0;
+      for (String t : group) {
+        Postings p = dictionary.get(t);
+        for (int i = 0; p != null && i < p.docs().length; i++) {
+          if (!any[p.docs()[i]]) {
+            any[p.docs()[i]] = true;
+            n++;
+          }
+        }
+      }
+      double w = n == 0 ? 0 : Math.log(1 + (double) docs.size() / n);
+      total += w;
+      for (int d = 0; d < any.length; d++) {
+        if (any[d]) {
+          covered[d] += w;
+        }
+      }
+    }
     for (String t : terms) {
+      if (heads.contains(t)) {
+        continue;
+      }
       double w = weight(dictionary, t);
       total += w;
       Postings p = dictionary.get(t);

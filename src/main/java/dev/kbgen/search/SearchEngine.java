@@ -172,14 +172,44 @@ public final class SearchEngine implements AutoCloseable {
         terms.add(term);
       }
     }
+    List<List<String>> prefixes = new ArrayList<>();
+    for (String c : analysis.loneHanCharacters(query)) {
+      if (terms.contains(c)) {
+        prefixes.add(pairsStartedBy(c, dictionary));
+      }
+    }
     List<Synonyms.Expansion> expansions = synonyms.expansions(terms);
-    List<String> extra = Synonyms.extraTerms(expansions, terms);
     List<SearchDocument> docs = index.documents();
     IntPredicate filter = doc -> filters.test(docs.get(doc));
-    List<String> all = new ArrayList<>(terms);
-    all.addAll(extra);
     return new Result(
-        index.search(terms, expansions, limit, filter), List.copyOf(all), corrected, suggested);
+        index.search(terms, expansions, prefixes, limit, filter),
+        LanguageIndex.allTerms(terms, expansions, prefixes),
+        corrected,
+        suggested);
+  }
+
+  /** The most pairs of characters that a character typed alone stands for. */
+  static final int MAX_PAIRS = 64;
+
+  /**
+   * A Chinese character typed alone and the index's terms that start with it (pairs of characters),
+   * the {@link #MAX_PAIRS} of the most documents, then in {@code String} order.
+   */
+  static List<String> pairsStartedBy(String c, NavigableMap<String, Postings> dictionary) {
+    List<Map.Entry<String, Postings>> pairs = new ArrayList<>();
+    for (var e : dictionary.tailMap(c, false).entrySet()) {
+      if (!e.getKey().startsWith(c)) {
+        break;
+      }
+      pairs.add(e);
+    }
+    pairs.sort(
+        java.util.Comparator.<Map.Entry<String, Postings>>comparingInt(e -> -e.getValue().df())
+            .thenComparing(Map.Entry::getKey));
+    List<String> out = new ArrayList<>();
+    out.add(c);
+    pairs.stream().limit(MAX_PAIRS).forEach(e -> out.add(e.getKey()));
+    return List.copyOf(out);
   }
 
   /**

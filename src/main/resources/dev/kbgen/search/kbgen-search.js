@@ -217,6 +217,15 @@
     return out;
   }
 
+  /* the Chinese characters typed alone in a query (Han runs of one character), folded, distinct */
+  function loneChars(q) {
+    var out = [];
+    (q.normalize('NFKC').match(RUNS) || []).forEach(function (r) {
+      if (HAN.test(r) && cps(r) === 1 && out.indexOf(fold(r)) < 0) out.push(fold(r));
+    });
+    return out;
+  }
+
   function cnorm(s) { return s.normalize('NFKC').toLowerCase().replace(/[ \t\n\v\f\r]+/g, ' ').replace(STRIP, ''); }
 
   function cps(s) { return Array.from(s).length; }
@@ -543,7 +552,7 @@
   function search(query, o) {
     o = o || {};
     var lang = o.lang || cfg.lang, limit = o.limit == null ? 10 : o.limit, f = o.filters || {};
-    var q = String(query == null ? '' : query), terms, last = null, code = null, meta = [], typo = new Map();
+    var q = String(query == null ? '' : query), terms, last = null, code = null, meta = [], typo = new Map(), lones = [];
     // typo-eligible: a step-3a word token of letters only, 4+ chars; the first one for each term
     analyze(q, 'doc', meta).forEach(function (term, i) {
       var tok = meta[i];
@@ -570,8 +579,12 @@
       terms = analyze(q, 'query');
       // the terms with the words around a code cut out, used when the query has an indexed code
       var codeTerms = analyze(q, 'query', null, true);
+      // and the shards of the pairs of characters that a Chinese character typed alone starts
+      var range = [];
+      lones = loneChars(q);
+      lones.forEach(function (c) { for (var i = shardOf(st, c), e = shardOf(st, c + '\uffff'); i <= e; i++) range.push(i); });
       // 1. the shards of the query terms (and the vocabulary of the word being typed)
-      return Promise.all([loadShards(st, terms.concat(codeTerms, code ? [code.id] : []).map(function (term) { return shardOf(st, term); })),
+      return Promise.all([loadShards(st, terms.concat(codeTerms, code ? [code.id] : []).map(function (term) { return shardOf(st, term); }).concat(range)),
         last ? loadVocab(st, first(last.tok)) : null]).then(function (got) {
         // the words that only the query's indexed error codes give are left out (§2, Codes)
         var parts = codeParts(st, q);
@@ -654,6 +667,20 @@
           }
         }
         final = final.filter(function (term) { return term !== null; });
+        // a Chinese character typed alone stands for the pairs it starts, the 64 of most documents
+        var groups = [], pre = [];
+        lones.forEach(function (c) {
+          if (final.indexOf(c) < 0) return;
+          var cand = [];
+          for (var i = shardOf(st, c), e = shardOf(st, c + '\uffff'); i <= e; i++) {
+            var sh = st.sh[i];
+            if (sh) sh.terms.forEach(function (x, j) { if (x !== c && x.slice(0, c.length) === c) cand.push({ t: x, df: sh.df[j] }); });
+          }
+          cand.sort(function (a, b) { return b.df - a.df || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0); });
+          var group = [c].concat(cand.slice(0, 64).map(function (x) { return x.t; }));
+          groups.push(group);
+          group.forEach(function (t) { if (final.indexOf(t) < 0 && pre.indexOf(t) < 0) pre.push(t); });
+        });
         // synonyms: an alternative whose terms (~ terms aside) all are query terms adds the others'
         var extra = [], uses = [];
         (st.m.syn || []).forEach(function (group) {
@@ -662,13 +689,13 @@
             var others = group.filter(function (o, b) { return b !== a; });
             uses.push({ matched: alt, others: others });
             others.forEach(function (other) {
-              other.forEach(function (t) { if (final.indexOf(t) < 0 && extra.indexOf(t) < 0) { extra.push(t); more.push(t); } });
+              other.forEach(function (t) { if (final.indexOf(t) < 0 && pre.indexOf(t) < 0 && extra.indexOf(t) < 0) { extra.push(t); more.push(t); } });
             });
           });
         });
         // 3. the shards of the corrected, completed and synonym terms
         return loadShards(st, more.map(function (term) { return shardOf(st, term); })).then(function () {
-          return { final: final, corrected: corrected, suggested: suggested, extra: extra, uses: uses };
+          return { final: final, corrected: corrected, suggested: suggested, extra: extra, uses: uses, groups: groups, pre: pre };
         });
       }).then(function (g) {
         var final = g.final, corrected = g.corrected, suggested = g.suggested, extra = g.extra;
@@ -677,10 +704,19 @@
         // plus the weight of a used synonym alternative when it has another, over the query's (max 1)
         var n = st.m.n || 0, sc = new Float64Array(n), cov = new Float64Array(n), seen = new Uint8Array(n), hits = [], total = 0;
         function weight(term) { var h = find(st, term); return h ? Math.log(1 + n / h.sh.df[h.i]) : 0; }
-        final.concat(extra).forEach(function (term, k) {
+        // a lone character and its pairs count as one term, held by the docs that have any of them
+        var heads = g.groups.map(function (grp) { return grp[0]; });
+        g.groups.forEach(function (grp) {
+          var any = new Uint8Array(n), cnt = 0;
+          grp.forEach(function (t) { var h = find(st, t); if (h) postings(h.sh, h.i, function (d) { if (!any[d]) { any[d] = 1; cnt++; } }); });
+          var w = cnt ? Math.log(1 + n / cnt) : 0;
+          total += w;
+          for (var d = 0; d < n; d++) if (any[d]) cov[d] += w;
+        });
+        final.concat(g.pre, extra).forEach(function (term, k) {
           var h = find(st, term);
           if (!h) return;
-          var w = k < final.length ? weight(term) : 0;
+          var w = k < final.length && heads.indexOf(term) < 0 ? weight(term) : 0;
           total += w;
           postings(h.sh, h.i, function (d, imp) { if (!seen[d]) { seen[d] = 1; hits.push(d); } sc[d] += imp; cov[d] += w; });
         });
@@ -698,7 +734,7 @@
           });
         });
         hits.forEach(function (d) { var c = total === 0 ? 1 : Math.min(1, cov[d] / total); sc[d] *= c * c; });
-        final = final.concat(extra);
+        final = final.concat(g.pre, extra);
         var filtered = f.product || f.tag || f.type;
         return (filtered ? need('f' + lang, st.base + st.m.facets) : Promise.resolve(null)).then(function (fc) {
           if (fc) {

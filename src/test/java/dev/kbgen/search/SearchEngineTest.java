@@ -294,6 +294,46 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * A Chinese character typed alone finds the articles with the pairs of characters it starts (the
+   * index holds pairs): "拒" finds "拒绝", "退" finds "退款" and "退出". They count as one word of the
+   * query.
+   */
+  @Test
+  void aChineseCharacterTypedAloneFindsThePairsItStarts() {
+    try (SearchEngine engine =
+        SearchEngine.build(
+            List.of(
+                CoverageRankingTest.doc("zh/card", "zh", "银行卡被拒绝", "发卡行拒绝了扣款。"),
+                CoverageRankingTest.doc("zh/refund", "zh", "申请退款", "退款三天内到账，退款后订阅结束。"),
+                CoverageRankingTest.doc("zh/signout", "zh", "总是自动退出登录", "会话过期后自动退出。"),
+                CoverageRankingTest.doc("zh/sync", "zh", "同步暂停", "客户端暂停同步，拒不退让。")))) {
+      SearchEngine.Result r = engine.search("拒", "zh", 10, SearchEngine.Filters.NONE, true);
+      assertThat(r.terms()).startsWith("拒").contains("拒绝", "拒不");
+      assertThat(r.hits())
+          .extracting(h -> h.document().key())
+          .containsExactlyInAnyOrder("zh/card", "zh/sync")
+          .first()
+          .isEqualTo("zh/card");
+      assertThat(engine.search("退", "zh", 10, SearchEngine.Filters.NONE, true).hits())
+          .extracting(h -> h.document().key())
+          .containsExactly("zh/refund", "zh/signout", "zh/sync");
+      // with other words, the character's articles count as one word's
+      assertThat(engine.search("同步 退", "zh", 10, SearchEngine.Filters.NONE, true).hits())
+          .extracting(h -> h.document().key())
+          .first()
+          .isEqualTo("zh/sync");
+      // a character left alone between fillers is searched for as it is
+      assertThat(engine.search("怎么退", "zh", 10, SearchEngine.Filters.NONE, true).terms())
+          .doesNotContain("退款");
+    }
+    try (SearchEngine engine =
+        SearchEngine.build(List.of(CoverageRankingTest.doc("zh/a", "zh", "付款", "付款成功。")))) {
+      // the index's terms are what a character may start: a character with none finds nothing
+      assertThat(engine.search("拒", "zh", 10, SearchEngine.Filters.NONE, true).hits()).isEmpty();
+    }
+  }
+
   @Test
   void ofTwoSpellingsAsCloseTheOneThatEndsAsTheTypedWordIsShown() {
     try (SearchEngine engine =
