@@ -457,6 +457,30 @@ test('search over a hand-written index: ranking, ties, typos, prefix, filters, f
   }
 });
 
+test('a synonym that no document uses weighs as much as the one they use', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'kbgen-js-'));
+  try {
+    const zh = [
+      doc('KB-1', '下载大文件时内存溢出', '把整个文件读进内存，内存用完后进程退出。', 'api', 'troubleshooting', []),
+      doc('KB-2', '清理磁盘', '磁盘空间不足时，同步暂停。', 'sync', 'troubleshooting', []),
+      doc('KB-3', '安装客户端', '下载并运行安装程序。', 'sync', 'how-to', [])
+    ];
+    const manifest = writeIndex(site, 'zh', zh, 50, 32);
+    const file = path.join(site, manifest), text = fs.readFileSync(file, 'utf8');
+    const alt = (p) => [...new Set(plain(kb.analyze(p, 'doc')))];
+    const m = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+    m.syn = [[alt('内存'), alt('记忆体')]];
+    fs.writeFileSync(file, `__kb.manifest("zh",${JSON.stringify(m)});\n`);
+    const ctx = runtime(site, { zh: manifest });
+    const r = plain(await ctx.kbgen.search('记忆体不足', { lang: 'zh' }));
+    assert.ok(r.terms.includes('内存'), r.terms.join(' '));
+    assert.equal(r.results[0].id, 'KB-1');
+    assert.ok(r.results[0].score > 0);
+  } finally {
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
+
 test('typos are compared with how the documents spell a word, and shown that way', async () => {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'kbgen-js-'));
   try {

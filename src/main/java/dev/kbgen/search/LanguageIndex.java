@@ -715,34 +715,61 @@ public final class LanguageIndex implements AutoCloseable {
       }
     }
     for (Synonyms.Expansion e : expansions) {
-      double credit = 0;
-      for (String t : new java.util.LinkedHashSet<>(e.matched())) {
-        credit += weight(dictionary, t);
+      // The group weighs as its heaviest alternative: a word no article uses ("記憶體" where the
+      // articles say "内存") weighs as much as the synonym they use. The query's own terms count
+      // the used alternative's weight already; the total gets the rest, and so does a document
+      // that has the used alternative.
+      double used = weight(dictionary, e.matched());
+      double credit = used;
+      for (List<String> other : e.others()) {
+        credit = Math.max(credit, weight(dictionary, other));
+      }
+      total += credit - used;
+      if (credit > used) {
+        addWhereHeld(e.matched(), credit - used, covered, dictionary);
       }
       for (List<String> other : e.others()) {
-        int[] count = new int[docs.size()];
-        int need = 0;
-        for (String t : new java.util.LinkedHashSet<>(other)) {
-          if (t.startsWith(Analysis.CHINESE_WORD)) {
-            continue;
-          }
-          need++;
-          Postings p = dictionary.get(t);
-          for (int i = 0; p != null && i < p.docs().length; i++) {
-            count[p.docs()[i]]++;
-          }
-        }
-        for (int d = 0; need > 0 && d < count.length; d++) {
-          if (count[d] == need) {
-            covered[d] += credit;
-          }
-        }
+        addWhereHeld(other, credit, covered, dictionary);
       }
     }
     for (int d = 0; d < covered.length; d++) {
       covered[d] = total == 0 ? 1 : Math.min(1, covered[d] / total);
     }
     return covered;
+  }
+
+  /** The summed weight of an alternative's distinct terms. */
+  private double weight(Map<String, Postings> dictionary, List<String> alternative) {
+    double w = 0;
+    for (String t : new java.util.LinkedHashSet<>(alternative)) {
+      w += weight(dictionary, t);
+    }
+    return w;
+  }
+
+  /**
+   * Adds {@code w} to the covered weight of each document that has every term of an alternative
+   * (Chinese words aside, at least one term).
+   */
+  private void addWhereHeld(
+      List<String> alternative, double w, double[] covered, Map<String, Postings> dictionary) {
+    int[] count = new int[docs.size()];
+    int need = 0;
+    for (String t : new java.util.LinkedHashSet<>(alternative)) {
+      if (t.startsWith(Analysis.CHINESE_WORD)) {
+        continue;
+      }
+      need++;
+      Postings p = dictionary.get(t);
+      for (int i = 0; p != null && i < p.docs().length; i++) {
+        count[p.docs()[i]]++;
+      }
+    }
+    for (int d = 0; need > 0 && d < count.length; d++) {
+      if (count[d] == need) {
+        covered[d] += w;
+      }
+    }
   }
 
   private double weight(Map<String, Postings> dictionary, String term) {

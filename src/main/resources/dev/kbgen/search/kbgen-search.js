@@ -720,18 +720,28 @@
           total += w;
           postings(h.sh, h.i, function (d, imp) { if (!seen[d]) { seen[d] = 1; hits.push(d); } sc[d] += imp; cov[d] += w; });
         });
-        g.uses.forEach(function (u) {
-          var credit = 0;
-          u.matched.filter(function (t, i) { return u.matched.indexOf(t) === i; }).forEach(function (t) { credit += weight(t); });
-          u.others.forEach(function (other) {
-            var count = new Uint16Array(n), need = 0;
-            other.filter(function (t, i) { return other.indexOf(t) === i && t.charAt(0) !== '~'; }).forEach(function (t) {
-              need++;
-              var h = find(st, t);
-              if (h) postings(h.sh, h.i, function (d) { count[d]++; });
-            });
-            for (var d = 0; need > 0 && d < n; d++) if (count[d] === need) cov[d] += credit;
+        // a used synonym group weighs as its heaviest alternative (the query's terms count the used
+        // one's weight): the total gets the rest, and so does a doc that has the used alternative
+        function altWeight(alt) {
+          var w = 0;
+          alt.filter(function (t, i) { return alt.indexOf(t) === i; }).forEach(function (t) { w += weight(t); });
+          return w;
+        }
+        function addWhereHeld(alt, w) {
+          var count = new Uint16Array(n), need = 0;
+          alt.filter(function (t, i) { return alt.indexOf(t) === i && t.charAt(0) !== '~'; }).forEach(function (t) {
+            need++;
+            var h = find(st, t);
+            if (h) postings(h.sh, h.i, function (d) { count[d]++; });
           });
+          for (var d = 0; need > 0 && d < n; d++) if (count[d] === need) cov[d] += w;
+        }
+        g.uses.forEach(function (u) {
+          var used = altWeight(u.matched), credit = used;
+          u.others.forEach(function (other) { credit = Math.max(credit, altWeight(other)); });
+          total += credit - used;
+          if (credit > used) addWhereHeld(u.matched, credit - used);
+          u.others.forEach(function (other) { addWhereHeld(other, credit); });
         });
         hits.forEach(function (d) { var c = total === 0 ? 1 : Math.min(1, cov[d] / total); sc[d] *= c * c; });
         final = final.concat(g.pre, extra);

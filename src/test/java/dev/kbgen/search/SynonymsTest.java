@@ -45,6 +45,27 @@ class SynonymsTest {
     }
   }
 
+  /**
+   * A word that no article uses (Taiwan's "記憶體" for "内存") weighs as much in the coverage as its
+   * synonym that articles do use: the article about memory is not outranked by one that only has
+   * the query's other word ("不足").
+   */
+  @Test
+  void anAlternativeNoArticleUsesWeighsAsMuchAsTheOneTheyUse() {
+    List<SearchDocument> docs =
+        List.of(
+            CoverageRankingTest.doc("zh/memory", "zh", "下载大文件时内存溢出", "把整个文件读进内存，内存用完后进程退出。"),
+            CoverageRankingTest.doc("zh/disk", "zh", "清理磁盘", "磁盘空间不足时，同步暂停。"),
+            CoverageRankingTest.doc("zh/other", "zh", "安装客户端", "下载并运行安装程序。"));
+    try (SearchEngine engine =
+        SearchEngine.build(docs).withSynonyms(List.of(List.of("内存", "記憶體")))) {
+      SearchEngine.Result r = engine.search("記憶體不足", "zh", 10, SearchEngine.Filters.NONE, false);
+      assertThat(r.terms()).contains("内存");
+      assertThat(r.hits()).extracting(h -> h.document().key()).first().isEqualTo("zh/memory");
+      assertThat(r.hits().get(0).score()).isPositive();
+    }
+  }
+
   @Test
   void withoutSynonymsTheEngineIsUnchanged() {
     try (SearchEngine engine =
