@@ -193,6 +193,12 @@ test('bigrams count code points (supplementary Han is one char)', () => {
 test('stop words and the English stop set', () => {
   const stop = 'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with';
   assert.deepEqual(plain(kb.analyze(stop, 'doc')), []);
+  // and the words that ask, or say whose or how much, not what is asked about
+  const fillers = 'how what why which who when where i me my we our you your its them those always already some any only ' +
+    'just also can could do does did should would because so';
+  assert.deepEqual(plain(kb.analyze(fillers, 'doc')), []);
+  assert.deepEqual(plain(kb.analyze('How do I sync only some of my folders?', 'doc')), ['sync', 'folder']);
+  assert.deepEqual(plain(kb.analyze('US sales tax, can\'t sign in', 'doc')), ['us', 'sale', 'tax', 'can\'t', 'sign']);
   assert.deepEqual(plain(kb.analyze('The Cloud', 'doc')), ['cloud']);
 });
 

@@ -123,6 +123,27 @@ public final class Analysis implements AutoCloseable {
           java.util.stream.Stream.concat(CHINESE_FILLERS.stream(), CHINESE_CODE_WORDS.stream())
               .collect(java.util.stream.Collectors.toUnmodifiableSet()));
 
+  /**
+   * English words that ask, or say whose or how much, rather than what is asked about ("how do I",
+   * "my files", "some folders", "only"), which Lucene's short list of stop words leaves in: like
+   * the Chinese fillers they make no terms, so that an article is not ranked by whether it happens
+   * to contain them.
+   */
+  static final List<String> ENGLISH_FILLERS =
+      List.of(
+          "how", "what", "why", "which", "who", "when", "where", "i", "me", "my", "we", "our",
+          "you", "your", "its", "them", "those", "always", "already", "some", "any", "only", "just",
+          "also", "can", "could", "do", "does", "did", "should", "would", "because", "so");
+
+  /** Lucene's English stop words and {@link #ENGLISH_FILLERS}. */
+  static final CharArraySet STOP_WORDS = stopWords();
+
+  private static CharArraySet stopWords() {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+    set.addAll(ENGLISH_FILLERS);
+    return CharArraySet.unmodifiableSet(set);
+  }
+
   /** Whether terms keep duplicates (documents) or are distinct in first-seen order (queries). */
   public enum Mode {
     DOC,
@@ -150,7 +171,7 @@ public final class Analysis implements AutoCloseable {
   private final Map<String, String> hanWords = new ConcurrentHashMap<>();
 
   public Analysis() {
-    CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    CharArraySet stop = STOP_WORDS;
     this.words =
         new Analyzer() {
           @Override

@@ -7,8 +7,11 @@
 
   /* ---------------- 1. Analysis (search-format §1) ---------------- */
 
+  /* Lucene's English stop words, then the words that ask or say whose or how much (§1, 3a) */
   var STOP = new Set(('a an and are as at be but by for if in into is it no not of on or such that the ' +
-    'their then there these they this to was will with').split(' '));
+    'their then there these they this to was will with ' +
+    'how what why which who when where i me my we our you your its them those always already some any only ' +
+    'just also can could do does did should would because so').split(' '));
   var HAN = /\p{Script=Han}/u, RUNS = /\p{Script=Han}+|\P{Script=Han}+/gu;
   var CODE_WORDS = ['error', 'code', '错误', '误码', '误代', '代码', '报错', '提示', '~错误', '~代码', '~报错', '~提示'];
   /* an error code's term (§2, Codes): 3+ ASCII digits that are not a year, as a word or after "#";

@@ -164,9 +164,7 @@ class AnalysisPropertiesTest {
     org.apache.lucene.analysis.TokenStream s =
         new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source);
     s = new org.apache.lucene.analysis.LowerCaseFilter(s);
-    s =
-        new org.apache.lucene.analysis.StopFilter(
-            s, org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    s = new org.apache.lucene.analysis.StopFilter(s, Analysis.STOP_WORDS);
     var before = s.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
     String[] written = new String[1];
     s =

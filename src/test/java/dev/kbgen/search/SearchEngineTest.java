@@ -334,6 +334,36 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * English words that ask, or say whose or how much, rather than what is asked about ("how", "my",
+   * "some", "only") make no terms, like Lucene's stop words and the Chinese fillers: an article
+   * that happens to say "some" does not outrank the one about the folders to sync.
+   */
+  @Test
+  void englishWordsThatAskOrSayWhoseOrHowMuchMakeNoTerms() {
+    try (Analysis analysis = new Analysis()) {
+      assertThat(analysis.analyze("How do I sync only some of my folders?", Analysis.Mode.QUERY))
+          .containsExactly("sync", "folder");
+      assertThat(analysis.analyze("US sales tax, can't sign in", Analysis.Mode.QUERY))
+          .containsExactly("us", "sale", "tax", "can't", "sign");
+    }
+    try (SearchEngine engine =
+        english(
+            "en/selective",
+            "Choose which folders sync to your computer",
+            "Pick the folders to keep on this computer. Files in the others stay online.",
+            "en/stuck",
+            "Some files never sync",
+            "Some files in your folders stay stuck; only short names sync.",
+            "en/other",
+            "Install the client",
+            "Only run the installer once.")) {
+      assertThat(engine.search("only sync some folders", "en", 10, SearchEngine.Filters.NONE, true))
+          .extracting(r -> r.hits().get(0).document().key())
+          .isEqualTo("en/selective");
+    }
+  }
+
   @Test
   void ofTwoSpellingsAsCloseTheOneThatEndsAsTheTypedWordIsShown() {
     try (SearchEngine engine =
