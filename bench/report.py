@@ -76,7 +76,7 @@ def main():
     for n in sizes:
         d = os.path.join(out, str(n))
         runs = {}
-        for tool in ("kbgen", "hugo", "pagefind"):
+        for tool in ("kbgen", "floor", "hugo", "pagefind"):
             files = sorted(glob.glob(os.path.join(d, f"{tool}-*.time")))
             runs[tool] = [gnu_time(f) for f in files]
         pages = []
@@ -100,6 +100,7 @@ def main():
         runs, pages, _, hugo_pages = builds[n]
         row = {}
         for tool, label, count in (("kbgen", "kbgen build", med(pages)),
+                                   ("floor", "its libraries alone (`bench/LibraryFloor.java`)", None),
                                    ("hugo", "Hugo (pages only, no search)", med(hugo_pages)),
                                    ("pagefind", "Pagefind (indexing Hugo's output)", None)):
             r = runs[tool]
@@ -129,6 +130,13 @@ def main():
             p(f"| {pairs(n)} | {ratio(k[0], h[0])} | {ratio(k[1], h[1])} | {ratio(k[2], h[2])} | "
               f"{ratio(k[0], b[0]) if b else '-'} | {ratio(k[1], b[1]) if b else '-'} | {ratio(k[2], b[2]) if b else '-'} |")
         p("")
+        floors = [f"{pairs(n)} {ratio(summary[n]['floor'][0], summary[n]['hugo'][0])}"
+                  for n in sizes if "floor" in summary[n] and "hugo" in summary[n]]
+        if floors:
+            p("kbgen's libraries alone (files read, front matter loaded with SnakeYAML, bodies parsed and")
+            p("rendered with flexmark and tokenized with Lucene, on the same JVM, without anything of kbgen's")
+            p("own) against Hugo's whole build, wall: " + ", ".join(floors) + ".")
+            p("")
 
     p("kbgen build stages (`build --timings`, median ms):")
     p("")

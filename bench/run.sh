@@ -148,6 +148,19 @@ settle() {
   fi
 }
 
+# The libraries alone (bench/LibraryFloor.java), compiled once against the jar, run with the JVM
+# options bin/kbgen picks for the same corpus: the launcher is run with a java that prints them.
+floor=$work/floor
+rm -rf "$floor"
+mkdir -p "$floor/classes" "$floor/jdk/bin"
+javac -d "$floor/classes" -cp "$jar" "$bench/LibraryFloor.java"
+printf '#!/bin/sh\nfor a in "$@"; do [ "$a" = -jar ] && break; printf "%%s\\n" "$a"; done\n' > "$floor/jdk/bin/java"
+chmod +x "$floor/jdk/bin/java"
+floor_opts() {
+  JAVA_HOME=$floor/jdk KBGEN_JAR="$jar" "$repo/bin/kbgen" build --content "$1" |
+    grep -v -e '^-XX:SharedArchiveFile=' -e '^-Xlog:cds'
+}
+
 IFS=, read -r -a size_list <<< "$sizes"
 largest=${size_list[-1]}
 for n in "${size_list[@]}"; do corpus "$n"; done
@@ -162,6 +175,9 @@ for n in "${size_list[@]}"; do
     log "N=$n run $r/$repeat: kbgen build"
     timed "$res/kbgen-$r" "${kbgen[@]}" build --content "$content" --templates "$repo/templates" \
       --out "$runs/kbgen-$n-$r" --timings
+    log "N=$n run $r/$repeat: the libraries alone"
+    mapfile -t opts < <(floor_opts "$content")
+    timed "$res/floor-$r" java "${opts[@]}" -cp "$jar:$floor/classes" LibraryFloor "$content"
     if $with_hugo; then
       log "N=$n run $r/$repeat: hugo"
       timed "$res/hugo-$r" hugo --source "$work/hugo-site-$n" --destination "$runs/hugo-$n-$r" --quiet
