@@ -54,7 +54,7 @@ public final class BuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path content = contentOptions.content;
     Path outDir = siteOptions.out;
-    if (contentOptions.missing(err)) {
+    if (contentOptions.missing(err) || ThemeOptions.missing(siteOptions.templates, err)) {
       return ExitCodes.USAGE;
     }
     Optional<String> refused = OutputGuard.refuse(outDir, content, siteOptions.templates);

@@ -85,7 +85,7 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (contentOptions.missing(err)) {
+    if (contentOptions.missing(err) || ThemeOptions.missing(themeOptions.templates, err)) {
       return ExitCodes.USAGE;
     }
     Terminal terminal = parent.terminal();

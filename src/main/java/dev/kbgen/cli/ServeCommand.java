@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,11 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (contentOptions.missing(err)) {
       return ExitCodes.USAGE;
     }
-    if (!Files.isDirectory(themeOptions.templates)) {
-      err.println(
-          "kbgen: templates folder '"
-              + themeOptions.templates
-              + "' does not exist: pass --templates DIR");
+    if (ThemeOptions.missing(themeOptions.templates, err)) {
       return ExitCodes.USAGE;
     }
     BuildOptions options =

@@ -179,6 +179,33 @@ class CliTest {
   }
 
   @Test
+  void missingTemplatesFolderIsOneUsageErrorNotTheThemeFilesItLacks() throws IOException {
+    Path site = Files.createDirectories(tmp.resolve("site"));
+    assertThat(sample(site).code()).isZero();
+    Path before = tmp.resolve("before.html");
+    Files.copy(site.resolve("index.html"), before);
+    String content = SiteFixture.repoContent().toString();
+    String nope = tmp.resolve("nope").toString();
+    for (List<String> args :
+        List.of(
+            List.of("build", "--content", content, "--templates", nope, "--out", site.toString()),
+            List.of("check", "--content", content, "--templates", nope),
+            List.of("serve", "--content", content, "--templates", nope))) {
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.code()).as(args.get(0)).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err())
+          .as(args.get(0))
+          .isEqualTo(
+              "kbgen: templates folder '"
+                  + nope
+                  + "' does not exist: run kbgen from the knowledge base's folder, or pass"
+                  + " --templates DIR\n");
+      assertThat(r.out()).as(args.get(0)).isEmpty();
+    }
+    assertThat(site.resolve("index.html")).hasSameBinaryContentAs(before);
+  }
+
+  @Test
   void refusesTheHomeFolderTheRootAndParentsOfTheContentHoweverTheyAreWritten() throws IOException {
     SiteFixture f = SiteFixture.write(tmp.resolve("project"), "");
     Path content = f.content();
