@@ -31,6 +31,9 @@ public final class YamlFields {
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+  /** What separates the items of a list written without brackets. */
+  private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+
   /** A date in another common shape: 2026/11/2, 2026.11.02, 2026年11月2日 (after NFKC). */
   private static final Pattern OTHER_DATE =
       Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
@@ -146,14 +149,40 @@ public final class YamlFields {
     return Optional.empty();
   }
 
-  /** A list of text values; a single text value is accepted as a list of one. */
+  /**
+   * A list of text values; a single text value is accepted as a list of one. A value written
+   * without quotes or brackets whose commas separate items ({@code tags: desktop-client, windows})
+   * is the list that was meant, and a warning: YAML reads it as one value.
+   */
   public List<String> textList(String key) {
     Optional<YamlNode> node = map.get(key);
     if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isNull()) {
       return List.of();
     }
     if (node.get() instanceof YamlScalar s) {
-      return s.value().isBlank() ? List.of() : List.of(s.value().strip());
+      if (s.value().isBlank()) {
+        return List.of();
+      }
+      List<String> items =
+          COMMA.splitAsStream(s.value().strip()).filter(i -> !i.isEmpty()).toList();
+      // One with full-width punctuation is reported as such where the items are checked.
+      if (s.plain() && items.size() > 1 && !FullWidthList.is(s.value())) {
+        String list = key + ": [" + String.join(", ", items) + "]";
+        problems.add(
+            source.warning(
+                s.mark().line(),
+                s.mark().column(),
+                "'" + key + "' is one value with commas in it, not a list",
+                "write the list in brackets: '"
+                    + list
+                    + "' (read so until then)"
+                    // Words and ids have no commas; a phrase may, and is then quoted.
+                    + (items.stream().anyMatch(i -> i.contains(" "))
+                        ? ", or quote the value if it is one: '" + key + ": \"...\"'"
+                        : "")));
+        return items;
+      }
+      return List.of(s.value().strip());
     }
     if (node.get() instanceof YamlMap m) {
       error(
