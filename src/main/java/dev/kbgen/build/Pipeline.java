@@ -595,7 +595,7 @@ public final class Pipeline {
         translations
             .get(id, a.lang())
             .map(Article::path)
-            .filter(p -> !list.contains(p))
+            .filter(p -> !p.equals(a.path()) && !list.contains(p))
             .ifPresent(list::add);
       }
       for (String p : similar.getOrDefault(a.path(), List.of())) {
