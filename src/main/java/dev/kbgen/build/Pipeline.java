@@ -469,7 +469,7 @@ public final class Pipeline {
                 options.requireTranslations(),
                 unbuilt(),
                 drafts.keySet(),
-                faulty.stream().map(ArticleParser.Parsed::article).toList()),
+                faulty),
             problems);
     detail = count(problems.size() - before, "problem");
   }

@@ -2,6 +2,7 @@ package dev.kbgen.validate;
 
 import dev.kbgen.content.Article;
 import dev.kbgen.content.ArticleMeta;
+import dev.kbgen.content.ArticleParser;
 import dev.kbgen.problem.Problems;
 import dev.kbgen.problem.Severity;
 import dev.kbgen.yaml.Mark;
@@ -18,27 +19,15 @@ final class ReviewDatesRule implements Rule {
   public void check(ValidationInput input, Problems problems) {
     LocalDate today = input.today();
     int maxAge = input.config().reviewAfterDays();
+    // A file not built for an error in its front matter: the dates that were read (a wrong one is
+    // read as none), but not its age, which a wrong 'updated' would make up.
+    for (ArticleParser.Parsed p : input.faulty()) {
+      dates(p.article(), today, problems);
+    }
     for (Article a : input.articles()) {
       ArticleMeta meta = a.meta();
-      future(a, "updated", meta.updated(), today, problems);
-      future(a, "reviewed", meta.reviewed(), today, problems);
+      dates(a, today, problems);
       if (meta.reviewBy() != null) {
-        if (meta.reviewBy().isBefore(today)) {
-          Mark m = meta.mark("review_by");
-          problems.add(
-              a.source()
-                  .warning(
-                      m.line(),
-                      m.column(),
-                      "review date "
-                          + meta.reviewBy()
-                          + " has passed ("
-                          + days(meta.reviewBy(), today)
-                          + " ago)",
-                      "check that the article is still right, then set 'reviewed: "
-                          + today
-                          + "' and a new 'review_by'"));
-        }
         continue;
       }
       LocalDate last = meta.updated();
@@ -62,6 +51,29 @@ final class ReviewDatesRule implements Rule {
                         + maxAge
                         + " in site.yaml)"));
       }
+    }
+  }
+
+  /** Dates in the future, and a {@code review_by} that has passed. */
+  private static void dates(Article a, LocalDate today, Problems problems) {
+    ArticleMeta meta = a.meta();
+    future(a, "updated", meta.updated(), today, problems);
+    future(a, "reviewed", meta.reviewed(), today, problems);
+    if (meta.reviewBy() != null && meta.reviewBy().isBefore(today)) {
+      Mark m = meta.mark("review_by");
+      problems.add(
+          a.source()
+              .warning(
+                  m.line(),
+                  m.column(),
+                  "review date "
+                      + meta.reviewBy()
+                      + " has passed ("
+                      + days(meta.reviewBy(), today)
+                      + " ago)",
+                  "check that the article is still right, then set 'reviewed: "
+                      + today
+                      + "' and a new 'review_by'"));
     }
   }
 

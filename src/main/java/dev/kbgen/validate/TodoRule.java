@@ -1,6 +1,7 @@
 package dev.kbgen.validate;
 
 import dev.kbgen.content.Article;
+import dev.kbgen.content.ArticleParser;
 import dev.kbgen.content.CodeFences;
 import dev.kbgen.problem.Problems;
 import java.util.List;
@@ -16,7 +17,11 @@ final class TodoRule implements Rule {
 
   @Override
   public void check(ValidationInput input, Problems problems) {
-    for (Article a : Stream.concat(input.articles().stream(), input.faulty().stream()).toList()) {
+    for (Article a :
+        Stream.concat(
+                input.articles().stream(),
+                input.faulty().stream().map(ArticleParser.Parsed::article))
+            .toList()) {
       List<String> lines = a.source().lines();
       CodeFences fences = new CodeFences();
       for (int i = 0; i < lines.size(); i++) {

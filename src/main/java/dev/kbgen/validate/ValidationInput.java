@@ -2,6 +2,7 @@ package dev.kbgen.validate;
 
 import dev.kbgen.config.SiteConfig;
 import dev.kbgen.content.Article;
+import dev.kbgen.content.ArticleParser;
 import dev.kbgen.i18n.TranslationStatus;
 import dev.kbgen.i18n.Translations;
 import java.time.LocalDate;
@@ -23,7 +24,9 @@ import java.util.Set;
  *     error
  * @param drafts the paths among {@code unbuilt} that are drafts
  * @param faulty the articles among {@code unbuilt} whose front matter has errors but reads as keys
- *     and values, typed as far as it goes: only their text is checked ({@code TODO:} placeholders)
+ *     and values, typed as far as it goes, with the keys whose values are wrong: their text is
+ *     checked ({@code TODO:} placeholders), and so are the values that were read (products and tags
+ *     declared, review dates), so that one run lists them with the error
  */
 public record ValidationInput(
     List<Article> articles,
@@ -34,7 +37,7 @@ public record ValidationInput(
     boolean requireTranslations,
     Map<String, String> unbuilt,
     Set<String> drafts,
-    List<Article> faulty) {
+    List<ArticleParser.Parsed> faulty) {
   public ValidationInput {
     articles = List.copyOf(articles);
     faulty = List.copyOf(faulty);
