@@ -175,7 +175,21 @@ public final class LinkIndex {
     String what = request.kind() == LinkRequest.Kind.IMAGE ? "image" : "file";
     return LinkResolution.broken(
         what + " '" + target + "' does not exist",
-        meant(target, rel, assets).orElse("put the file at content/" + rel + " or fix the path"));
+        meant(target, rel, assets)
+            .orElse("put the file at " + contentFolder(from) + rel + " or fix the path"));
+  }
+
+  /**
+   * The content folder as the writer named it (what the article's shown name has before its path),
+   * or "content/".
+   */
+  private static String contentFolder(Article from) {
+    String shown = from.source().file();
+    String path = from.path();
+    if (shown.length() > path.length() && shown.endsWith("/" + path)) {
+      return shown.substring(0, shown.length() - path.length());
+    }
+    return "content/";
   }
 
   /**

@@ -36,6 +36,7 @@ class LinkIndexTest {
           "en/account/Reset Password.md", "id: KB-4\ntitle: Reset your password");
 
   private static LinkIndex index;
+  private static SiteConfig config;
   private static Article en;
   private static Article zh;
 
@@ -43,8 +44,7 @@ class LinkIndexTest {
   static void setUp() {
     Problems problems = new Problems();
     String yaml = SiteFixture.SITE_YAML;
-    SiteConfig config =
-        SiteConfigLoader.parse(Source.of("site.yaml", yaml), yaml, problems).orElseThrow();
+    config = SiteConfigLoader.parse(Source.of("site.yaml", yaml), yaml, problems).orElseThrow();
     List<Article> articles = new ArrayList<>();
     ARTICLES.forEach(
         (path, meta) -> {
@@ -219,6 +219,17 @@ class LinkIndexTest {
     assertThat(r.url()).isEqualTo("../../../en/sync/images/tray icon.png");
     assertThat(r.targetId()).isNull();
     assertThat(r.fallbackLang()).isNull();
+  }
+
+  @Test
+  void aMissingImageIsToBePutInTheContentFolderTheWriterNamed() {
+    String path = "en/sync/files-stuck.md";
+    String text = "---\nid: KB-9\ntitle: T\ntype: reference\nupdated: 2026-01-01\n---\nBody.\n";
+    Article elsewhere =
+        ArticleParser.parse(new TextFile(path, "kb/" + path, text), config, new Problems())
+            .orElseThrow();
+    assertThat(image(elsewhere, "images/missing.png").hint())
+        .isEqualTo("put the file at kb/en/sync/images/missing.png or fix the path");
   }
 
   @Test
