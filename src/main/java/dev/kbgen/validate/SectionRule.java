@@ -167,13 +167,19 @@ public final class SectionRule {
         }
       }
     }
-    // A misspelt name ('## Resolutoin', '## 解决方按'); two-character names are too short to tell.
+    // A misspelt name ('## Resolutoin', '## 解决方按') or one cut short ('## Prevent');
+    // two-character names are too short to tell.
     for (RenderedBody.Section s : body.sections()) {
       String h = s.heading().strip();
       if (s.kind() != SectionKind.OTHER || h.codePointCount(0, h.length()) < 4) {
         continue;
       }
-      Optional<String> meant = Suggestions.closest(h, kindNames);
+      String lower = h.toLowerCase(Locale.ROOT);
+      Optional<String> meant =
+          kindNames.stream()
+              .filter(name -> name.toLowerCase(Locale.ROOT).startsWith(lower))
+              .findFirst()
+              .or(() -> Suggestions.closest(h, kindNames));
       if (meant.isPresent()) {
         return Optional.of(
             new NearMiss(
