@@ -247,7 +247,11 @@ public final class NewCommand implements Callable<Integer> {
     }
     if (versions.containsKey(lang)) {
       usage(
-          translate + " already has a " + lang + " version: " + versions.get(lang).source().file(),
+          translate
+              + " already has a version in '"
+              + lang
+              + "': "
+              + versions.get(lang).source().file(),
           "'kbgen translations' shows whether it is up to date");
       return Optional.empty();
     }

@@ -312,7 +312,7 @@ class NewCommandTest {
                 .err())
         .contains("id KB-1007 is already used by");
     assertThat(run("--translate", "KB-1001", "--lang", "zh").err())
-        .contains("already has a zh version");
+        .contains("already has a version in 'zh'");
     assertThat(run("--translate", "KB-4040", "--lang", "zh").code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run("--translate", "kb-1001", "--lang", "zh").err())
         .contains("no article has id kb-1001\n  hint: did you mean 'KB-1001'?");
