@@ -1,4 +1,4 @@
-/* kbgen theme script: copy buttons, the "/" search shortcut and the article's contents on narrow
+/* kbgen theme script: copy buttons (error codes and code blocks), the "/" search shortcut and the article's contents on narrow
    screens. No inline code, no libraries. */
 (function () {
   'use strict';
@@ -35,30 +35,55 @@
     return Promise.resolve(legacyCopy(text));
   }
 
+  function wireCopy(button, text, copied, failed) {
+    var label = button.textContent;
+    var timer = null;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      copyText(text()).then(function (ok) {
+        window.clearTimeout(timer);
+        if (ok) {
+          button.classList.add('is-copied');
+          button.textContent = copied || label;
+          announce(copied);
+          timer = window.setTimeout(function () {
+            button.classList.remove('is-copied');
+            button.textContent = label;
+          }, 2000);
+        } else {
+          announce(failed);
+        }
+      });
+    });
+  }
+
+  /* A copy button for each error code, and one above each code block of an article: commands
+     are long and hard to select on a phone. */
   function setupCopyButtons() {
-    var buttons = document.querySelectorAll('button.copy[data-copy]');
     var copied = live ? live.getAttribute('data-copied') : '';
     var failed = live ? live.getAttribute('data-copy-failed') : '';
-    Array.prototype.forEach.call(buttons, function (button) {
-      var label = button.textContent;
-      var timer = null;
-      button.hidden = false;
-      button.addEventListener('click', function () {
-        copyText(button.getAttribute('data-copy')).then(function (ok) {
-          window.clearTimeout(timer);
-          if (ok) {
-            button.classList.add('is-copied');
-            button.textContent = copied || label;
-            announce(copied);
-            timer = window.setTimeout(function () {
-              button.classList.remove('is-copied');
-              button.textContent = label;
-            }, 2000);
-          } else {
-            announce(failed);
-          }
-        });
-      });
+    Array.prototype.forEach.call(document.querySelectorAll('button.copy[data-copy]'), function (button) {
+      wireCopy(button, function () { return button.getAttribute('data-copy'); }, copied, failed);
+    });
+    var word = live ? live.getAttribute('data-copy') : '';
+    var name = live ? live.getAttribute('data-copy-block') : '';
+    if (!word) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll('.prose pre'), function (pre) {
+      var code = pre.querySelector('code') || pre;
+      var block = document.createElement('div');
+      var bar = document.createElement('div');
+      var button = document.createElement('button');
+      block.className = 'code-block';
+      bar.className = 'code-block-bar';
+      button.type = 'button';
+      button.className = 'copy copy--block';
+      button.textContent = word;
+      if (name) { button.setAttribute('aria-label', name); }
+      pre.parentNode.insertBefore(block, pre);
+      bar.appendChild(button);
+      block.appendChild(bar);
+      block.appendChild(pre);
+      wireCopy(button, function () { return code.textContent.replace(/\n$/, ''); }, copied, failed);
     });
   }
 

@@ -711,6 +711,49 @@ class SiteBrowserTest {
     }
   }
 
+  /**
+   * An error code and a code block each have a copy button that puts exactly their text on the
+   * clipboard and says so to a screen reader: a command is hard to select on a phone.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void theCopyButtonsCopyAnErrorCodeAndACodeBlock(Origin origin, Lang lang) {
+    browser.cdp(
+        "Browser.grantPermissions",
+        Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    browser.open(SampleSite.url(origin, lang.code() + "/sync/windows-access-denied/index.html"));
+    String codeBlock =
+        (String)
+            browser.js(
+                "return document.querySelector('.prose pre code').textContent.replace(/\\n$/, '')");
+    assertThat(codeBlock).startsWith("$folder = ");
+    assertThat(browser.findAll(".prose pre")).hasSize(browser.findAll(".prose .copy").size());
+    WebElement blockButton = browser.find(".prose .code-block .copy");
+    assertThat(blockButton.getAttribute("aria-label")).isNotBlank();
+    assertThat(blockButton.getAttribute("type")).isEqualTo("button");
+    for (Object[] copy :
+        List.of(
+            new Object[] {browser.find(".error-codes button.copy"), "0x80070005"},
+            new Object[] {blockButton, codeBlock})) {
+      WebElement button = (WebElement) copy[0];
+      browser.js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
+      browser.js("document.getElementById('kbgen-live').textContent = ''");
+      button.click();
+      browser.waitFor(
+          d ->
+              !String.valueOf(
+                      browser.js("return document.getElementById('kbgen-live').textContent"))
+                  .isEmpty());
+      assertThat(browser.js("return document.getElementById('kbgen-live').textContent"))
+          .isEqualTo(browser.js("return document.getElementById('kbgen-live').dataset.copied"));
+      Object clipboard =
+          browser.jsAsync(
+              "var done = arguments[arguments.length - 1];"
+                  + " navigator.clipboard.readText().then(done, function (e) { done('' + e); });");
+      assertThat(clipboard).isEqualTo(copy[1]);
+    }
+  }
+
   private static void assertNoHorizontalScroll(String page) {
     assertThat(browser.js("return window.innerWidth")).as(page).isEqualTo(375L);
     Object widths =
