@@ -1000,7 +1000,9 @@
       show(suggest, false); show(other, false); show(empty, false);
       if (!q.trim()) { res.textContent = ''; setStatus(''); return; }
       setStatus(T.loading || '');
-      search(q, { limit: 50, filters: f }).then(function (r) {
+      // a code typed in part ("0x8007", the last word, with a digit) is completed as in the box,
+      // whose "see all" leads here: the search sent finds what the box showed
+      search(q, { limit: 50, filters: f, prefix: /\p{Nd}\S*$/u.test(q) }).then(function (r) {
         if (my !== seq) return;
         res.textContent = '';
         var set = termSet(r), s = suggestion(q, r), list = h('ol', 'search-result-list');

@@ -232,10 +232,13 @@ class SiteBrowserTest {
     }
   }
 
-  /** A code typed in part finds the article of the code it starts, while it is being typed. */
+  /**
+   * A code typed in part finds the article of the code it starts, while it is being typed and on
+   * the results page that Enter or "see all" leads to, which found nothing for it.
+   */
   @ParameterizedTest(name = "{0}")
   @EnumSource(Origin.class)
-  void aCodeTypedInPartFindsItsArticleInTheBox(Origin origin) {
+  void aCodeTypedInPartFindsItsArticleInTheBoxAndOnTheResultsPage(Origin origin) {
     // the words around the code are left out as when it is typed whole; a code typed right after
     // Chinese is one too
     for (String[] typed :
@@ -244,6 +247,11 @@ class SiteBrowserTest {
             new String[] {"en", "error ORB-SYNC-13", "en/sync/windows-access-denied/index.html"},
             new String[] {"zh", "报错0x8007", "zh/sync/windows-access-denied/index.html"})) {
       assertThat(firstSuggestion(origin, typed[0], typed[1])).as(typed[1]).endsWith(typed[2]);
+      browser.open(searchPage(origin, typed[0].equals("en") ? EN : ZH, typed[1]));
+      List<String> page = waitForResults();
+      assertThat(page).as(typed[1]).isNotEmpty();
+      assertThat(page.get(0)).as(typed[1]).endsWith(typed[2]);
+      assertThat(browser.find("#search-page-input").getAttribute("value")).isEqualTo(typed[1]);
     }
   }
 
