@@ -1069,6 +1069,11 @@
     if (clear) clear.addEventListener('click', function () {
       Object.keys(sel).forEach(function (k) { if (sel[k]) sel[k].value = ''; });
       params = new URLSearchParams(input.value ? { q: input.value } : {});
+      // the button hides with the empty state: the focus goes to the first filter, before the
+      // results, rather than to the page
+      var to = Object.keys(sel).map(function (k) { return sel[k]; })
+        .filter(function (s) { return s && !s.parentNode.hidden; })[0] || input;
+      to.focus();
       update();
     });
     state(cfg.lang).then(function (st) {

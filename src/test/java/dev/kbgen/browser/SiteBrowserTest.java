@@ -511,6 +511,23 @@ class SiteBrowserTest {
     assertThat(browser.driver().getCurrentUrl()).doesNotContain("tag=china");
   }
 
+  /**
+   * "Clear filters" hides itself once the results are back: pressed from the keyboard, it hands the
+   * focus to the first filter, before the results, not to the page (whose next Tab was past them).
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("sites")
+  void clearingTheFiltersKeepsTheKeyboardBeforeTheResults(Origin origin, Lang lang) {
+    browser.open(searchPage(origin, lang, "sync") + "&product=billing");
+    assertThat(waitForResults()).isEmpty();
+    browser.waitFor(d -> browser.find("#search-clear-filters").isDisplayed());
+    browser.js("document.getElementById('search-clear-filters').focus()");
+    new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+    assertThat(waitForResults()).isNotEmpty();
+    assertThat(browser.find("#search-filter-product").getAttribute("value")).isEmpty();
+    assertThat(activeId()).isEqualTo("search-filter-product");
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("sites")
   void filtersByProductAndTagAndTheUrlRestoresThem(Origin origin, Lang lang) {
