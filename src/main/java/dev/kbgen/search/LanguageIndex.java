@@ -7,8 +7,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
@@ -586,7 +589,7 @@ public final class LanguageIndex implements AutoCloseable {
    */
   static List<String> allTerms(
       List<String> terms, List<Synonyms.Expansion> expansions, List<List<String>> prefixes) {
-    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(terms);
+    LinkedHashSet<String> all = new LinkedHashSet<>(terms);
     prefixes.forEach(all::addAll);
     all.addAll(Synonyms.extraTerms(expansions, terms));
     return List.copyOf(all);
@@ -681,7 +684,7 @@ public final class LanguageIndex implements AutoCloseable {
     double[] covered = new double[docs.size()];
     Map<String, Postings> dictionary = impacts();
     double total = 0;
-    java.util.Set<String> heads = new java.util.HashSet<>();
+    Set<String> heads = new HashSet<>();
     for (List<String> group : prefixes) {
       heads.add(group.get(0));
       boolean[] any = new boolean[docs.size()];
@@ -741,7 +744,7 @@ public final class LanguageIndex implements AutoCloseable {
   /** The summed weight of an alternative's distinct terms. */
   private double weight(Map<String, Postings> dictionary, List<String> alternative) {
     double w = 0;
-    for (String t : new java.util.LinkedHashSet<>(alternative)) {
+    for (String t : new LinkedHashSet<>(alternative)) {
       w += weight(dictionary, t);
     }
     return w;
@@ -755,7 +758,7 @@ public final class LanguageIndex implements AutoCloseable {
       List<String> alternative, double w, double[] covered, Map<String, Postings> dictionary) {
     int[] count = new int[docs.size()];
     int need = 0;
-    for (String t : new java.util.LinkedHashSet<>(alternative)) {
+    for (String t : new LinkedHashSet<>(alternative)) {
       if (t.startsWith(Analysis.CHINESE_WORD)) {
         continue;
       }

@@ -2,6 +2,7 @@ package dev.kbgen.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class SearchEngine implements AutoCloseable {
                   String lang = e.getKey();
                   List<SearchDocument> sorted =
                       e.getValue().stream()
-                          .sorted(java.util.Comparator.comparing(SearchDocument::key))
+                          .sorted(Comparator.comparing(SearchDocument::key))
                           .toList();
                   LanguageIndex old = previous == null ? null : previous.indexes.get(lang);
                   if (old != null && old.documents().equals(sorted)) {
@@ -204,7 +205,7 @@ public final class SearchEngine implements AutoCloseable {
       pairs.add(e);
     }
     pairs.sort(
-        java.util.Comparator.<Map.Entry<String, Postings>>comparingInt(e -> -e.getValue().df())
+        Comparator.<Map.Entry<String, Postings>>comparingInt(e -> -e.getValue().df())
             .thenComparing(Map.Entry::getKey));
     List<String> out = new ArrayList<>();
     out.add(c);
