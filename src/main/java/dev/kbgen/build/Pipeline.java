@@ -494,24 +494,31 @@ public final class Pipeline {
     // The bodies of the files with front-matter errors are checked as well, and dropped: links to
     // those files stay unchecked, and their sections are checked only when their type is known
     // (with a wrong or misspelt type, the sections a troubleshooting article needs are no problem).
-    Map<String, RenderedBody> checkedOnly = new TreeMap<>(bodies);
-    List<Map.Entry<String, RenderedBody>> faultyBodies =
-        faulty.parallelStream()
-            .map(
-                p ->
-                    Map.entry(
-                        p.article().path(),
-                        renderBody(
-                            p.article(),
-                            renderer,
-                            links,
-                            p.failed().contains("type") ? null : sections,
-                            problems)))
-            .toList();
-    faultyBodies.forEach(e -> checkedOnly.put(e.getKey(), e.getValue()));
-    List<Article> all = new ArrayList<>(articles);
-    faulty.forEach(p -> all.add(p.article()));
-    AnchorRule.check(all, checkedOnly, problems);
+    Map<String, RenderedBody> checked = bodies;
+    List<Article> all = articles;
+    if (!faulty.isEmpty()) {
+      Map<String, RenderedBody> withFaulty = new TreeMap<>(bodies);
+      all = new ArrayList<>(articles);
+      for (ArticleParser.Parsed p : faulty) {
+        all.add(p.article());
+      }
+      List<Map.Entry<String, RenderedBody>> faultyBodies =
+          faulty.parallelStream()
+              .map(
+                  p ->
+                      Map.entry(
+                          p.article().path(),
+                          renderBody(
+                              p.article(),
+                              renderer,
+                              links,
+                              p.failed().contains("type") ? null : sections,
+                              problems)))
+              .toList();
+      faultyBodies.forEach(e -> withFaulty.put(e.getKey(), e.getValue()));
+      checked = withFaulty;
+    }
+    AnchorRule.check(all, checked, problems);
     detail = count(bodies.size(), "article");
   }
 
