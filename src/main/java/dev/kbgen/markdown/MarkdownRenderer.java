@@ -177,9 +177,7 @@ public final class MarkdownRenderer {
 
   /** The renderer's HTML for an article's body, its links resolved, before it is taken apart. */
   String flexmarkHtml(Article article, LinkResolver links) {
-    Document doc = parser.parse(article.body());
-    doc.set(SCOPE, new RenderScope(article, links, new Problems(), doc));
-    return renderer.render(doc);
+    return renderer.render(parsed(article, links, new Problems()).doc);
   }
 
   private Rendering rendering(
@@ -187,13 +185,20 @@ public final class MarkdownRenderer {
       LinkResolver links,
       Map<String, String> admonitionTitles,
       Problems problems) {
-    Document doc = parser.parse(article.body());
-    RenderScope scope = new RenderScope(article, links, problems, doc);
-    doc.set(SCOPE, scope);
+    RenderScope scope = parsed(article, links, problems);
+    Document doc = scope.doc;
     boolean hasRawHtml = checkNodes(doc, scope);
     String html = renderer.render(doc);
     HtmlBody body = HtmlPostProcessor.process(html, admonitionTitles, rawHtml, hasRawHtml);
     return new Rendering(doc, scope, body);
+  }
+
+  /** An article's body parsed, with what its link hooks need while it renders. */
+  private RenderScope parsed(Article article, LinkResolver links, Problems problems) {
+    Document doc = parser.parse(article.body());
+    RenderScope scope = new RenderScope(article, links, problems, doc);
+    doc.set(SCOPE, scope);
+    return scope;
   }
 
   /** A parsed and rendered body, before it is taken apart. */
