@@ -1,5 +1,5 @@
-/* kbgen theme script: copy buttons (error codes and code blocks), the "/" search shortcut and the article's contents on narrow
-   screens. No inline code, no libraries. */
+/* kbgen theme script: copy buttons (error codes and code blocks), the "/" search shortcut and the
+   article's contents on narrow screens. No inline code, no libraries. */
 (function () {
   'use strict';
 
